@@ -1,0 +1,150 @@
+import { createStore } from 'zustand/vanilla';
+import { simulate } from '../scenarios/simulate';
+import type { InterventionInput, Scenario } from '../scenarios/schema';
+import type { FieldError } from '../scenarios/validate';
+import type { Trace } from '../sim/trace';
+
+/**
+ * The one store (zustand, vanilla so tests and non-React code can drive it).
+ *
+ * `cursor` counts the trace events shown: 0 is the state before the first event, and
+ * `trace.events.length` is the end of the run. So the event just shown is `events[cursor - 1]`,
+ * and the virtual time on screen is that event's time (0 at cursor 0).
+ *
+ * A user's intervention is an edit of the scenario (ARCHITECTURE.md): `edit` pushes the old
+ * scenario on `undoStack`, re-simulates, and keeps the cursor where it was (clamped), so the
+ * student sees the consequence at the moment they acted.
+ */
+
+export type Lang = 'en' | 'zh';
+
+export interface Selection {
+  /** A copy on the wire (`m1@P2`): the intervention menu opens for it. */
+  copy?: string;
+  node?: string;
+  msg?: string;
+}
+
+export interface LoadError {
+  /** Where the bad input came from: a share link, a file, the CLI. */
+  source: 'link' | 'file';
+  /** One sentence: what is wrong. */
+  summary: string;
+  /** Field-precise problems, when the input parsed but did not validate. */
+  errors: FieldError[];
+}
+
+export interface LessonPosition {
+  id: string;
+  step: number;
+}
+
+export interface LabState {
+  scenario: Scenario;
+  /** simulate(scenario): derived, computed once per scenario. */
+  trace: Trace;
+  cursor: number;
+  playing: boolean;
+  /** Playback speed in steps per second. */
+  speed: number;
+  selection: Selection;
+  lang: Lang;
+  presenter: boolean;
+  lesson: LessonPosition | null;
+  /** The last bad link or file, shown until dismissed; the working scenario is kept. */
+  loadError: LoadError | null;
+  undoStack: Scenario[];
+
+  /** Replace the scenario (a link, a file, a lesson step). Clears undo history. */
+  load(scenario: Scenario, cursor?: number): void;
+  /** Apply a user's edit; re-simulates and keeps the cursor. */
+  edit(change: (s: Scenario) => Scenario): void;
+  undo(): void;
+  /** Add an intervention on one copy (deliver at a time, or drop). */
+  intervene(i: InterventionInput): void;
+  setCursor(c: number): void;
+  stepBy(delta: number): void;
+  setPlaying(p: boolean): void;
+  setSpeed(stepsPerSecond: number): void;
+  select(s: Selection): void;
+  setLang(l: Lang): void;
+  setPresenter(p: boolean): void;
+  setLesson(l: LessonPosition | null): void;
+  setLoadError(e: LoadError | null): void;
+}
+
+const clamp = (c: number, trace: Trace) => Math.max(0, Math.min(trace.events.length, Math.round(c)));
+
+export function createLabStore(initial: Scenario, init: Partial<Pick<LabState, 'cursor' | 'lang' | 'presenter'>> = {}) {
+  const trace0 = simulate(initial);
+  return createStore<LabState>()((set, get) => ({
+    scenario: initial,
+    trace: trace0,
+    cursor: clamp(init.cursor ?? 0, trace0),
+    playing: false,
+    speed: 4,
+    selection: {},
+    lang: init.lang ?? 'en',
+    presenter: init.presenter ?? false,
+    lesson: null,
+    loadError: null,
+    undoStack: [],
+
+    load(scenario, cursor = 0) {
+      const trace = simulate(scenario);
+      set({ scenario, trace, cursor: clamp(cursor, trace), undoStack: [], selection: {}, playing: false });
+    },
+    edit(change) {
+      const { scenario, cursor, undoStack } = get();
+      const next = change(scenario);
+      if (next === scenario) return;
+      const trace = simulate(next);
+      set({ scenario: next, trace, cursor: clamp(cursor, trace), undoStack: [...undoStack, scenario], selection: {} });
+    },
+    undo() {
+      const { undoStack, cursor } = get();
+      const prev = undoStack[undoStack.length - 1];
+      if (!prev) return;
+      const trace = simulate(prev);
+      set({ scenario: prev, trace, cursor: clamp(cursor, trace), undoStack: undoStack.slice(0, -1), selection: {} });
+    },
+    intervene(i) {
+      get().edit((s) => ({ ...s, interventions: [...s.interventions, i] }));
+    },
+    setCursor(c) {
+      set({ cursor: clamp(c, get().trace) });
+    },
+    stepBy(delta) {
+      const { cursor, trace } = get();
+      set({ cursor: clamp(cursor + delta, trace) });
+    },
+    setPlaying(playing) {
+      set({ playing });
+    },
+    setSpeed(speed) {
+      set({ speed: Math.max(0.25, Math.min(64, speed)) });
+    },
+    select(selection) {
+      set({ selection });
+    },
+    setLang(lang) {
+      set({ lang });
+    },
+    setPresenter(presenter) {
+      set({ presenter });
+    },
+    setLesson(lesson) {
+      set({ lesson });
+    },
+    setLoadError(loadError) {
+      set({ loadError });
+    },
+  }));
+}
+
+export type LabStore = ReturnType<typeof createLabStore>;
+
+/** The virtual time shown at a cursor. */
+export function timeAt(trace: Trace, cursor: number): number {
+  return cursor <= 0 ? 0 : (trace.events[Math.min(cursor, trace.events.length) - 1]?.time ?? 0);
+}
