@@ -1,0 +1,149 @@
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Highlight } from '../../scenarios/lessons/types';
+import type { CopyRecord, TraceEvent } from '../../sim/trace';
+import { useLab } from '../../store/react';
+import { eventDetailText, type Tx, typeText } from '../text';
+import { cursorAfter, LOG_BEFORE, logWindow } from './rows';
+
+/** The diagram's text twin: a table of the run's events up to the cursor, and a few beyond. */
+export interface EventLogProps {
+  highlight?: Highlight;
+  className?: string;
+}
+
+interface RowProps {
+  e: TraceEvent;
+  state: 'past' | 'current' | 'future';
+  highlighted: boolean;
+  details: string;
+  t: Tx;
+  onGo(step: number): void;
+}
+
+const Row = memo(function Row({ e, state, highlighted, details, t, onGo }: RowProps) {
+  return (
+    <tr
+      className={`mv-row ${state}${highlighted ? ' hl' : ''} t-${e.type}`}
+      aria-current={state === 'current' ? 'step' : undefined}
+      onClick={() => onGo(e.step)}
+    >
+      <td>
+        <button
+          type="button"
+          onClick={(ev) => {
+            ev.stopPropagation();
+            onGo(e.step);
+          }}
+          aria-label={t('log.goTo', { step: e.step })}
+        >
+          {e.step}
+        </button>
+      </td>
+      <td>{e.time}</td>
+      <td>{e.node}</td>
+      <td>
+        {typeText(t, e.type)}
+        {state === 'future' && <span className="mv-sr"> ({t('log.future')})</span>}
+      </td>
+      <td>{e.msg ?? ''}</td>
+      <td>{e.from ?? ''}</td>
+      <td>{details}</td>
+    </tr>
+  );
+});
+
+export function EventLog({ highlight, className }: EventLogProps) {
+  const { t } = useTranslation('views');
+  const tx = t as unknown as Tx;
+  const trace = useLab((s) => s.trace);
+  const cursor = useLab((s) => s.cursor);
+  const setCursor = useLab((s) => s.setCursor);
+  const [before, setBefore] = useState(LOG_BEFORE);
+  const scroller = useRef<HTMLDivElement>(null);
+  const onGo = useCallback((step: number) => setCursor(cursorAfter(step)), [setCursor]);
+
+  const copies = useMemo(() => new Map<string, CopyRecord>(trace.copies.map((c) => [c.id, c])), [trace]);
+  const lanes = trace.nodes as readonly string[];
+  // Details depend on the trace and the language only, so a cursor move re-renders two rows.
+  const details = useMemo(() => {
+    const cache = new Map<number, string>();
+    return (e: TraceEvent) => {
+      let d = cache.get(e.step);
+      if (d === undefined) {
+        d = eventDetailText(tx, e, copies, lanes);
+        cache.set(e.step, d);
+      }
+      return d;
+    };
+  }, [tx, copies, lanes]);
+
+  const w = logWindow(cursor, trace.events.length, before);
+  const rows = trace.events.slice(w.from, w.to);
+  const hlMsgs = new Set(highlight?.msgs ?? []);
+  const hlNodes = new Set(highlight?.nodes ?? []);
+
+  // Keep the current row in view inside the log's own scroll box (never scrolling the page).
+  useEffect(() => {
+    const box = scroller.current;
+    const row = box?.querySelector<HTMLTableRowElement>('tr[aria-current="step"]');
+    if (!box || !row) return;
+    const top = row.offsetTop - (box.querySelector('thead')?.clientHeight ?? 0);
+    if (top < box.scrollTop || row.offsetTop + row.offsetHeight > box.scrollTop + box.clientHeight)
+      box.scrollTop = Math.max(0, top - box.clientHeight / 2);
+  });
+
+  return (
+    <section
+      className={['mv-log', highlight?.panel === 'log' ? 'hl' : '', className].filter(Boolean).join(' ')}
+      aria-label={t('log.title')}
+    >
+      {w.from > 0 && (
+        <button type="button" className="mv-log-more" onClick={() => setBefore((b) => b + LOG_BEFORE * 5)}>
+          {t('log.earlier', { n: w.from })}
+        </button>
+      )}
+      <div className="mv-log-scroll" ref={scroller}>
+        <table>
+          <caption className="mv-sr">{t('log.caption')}</caption>
+          <colgroup>
+            <col className="mv-col-step" />
+            <col className="mv-col-time" />
+            <col className="mv-col-node" />
+            <col className="mv-col-type" />
+            <col className="mv-col-msg" />
+            <col className="mv-col-from" />
+            <col />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">{t('log.step')}</th>
+              <th scope="col">{t('log.time')}</th>
+              <th scope="col">{t('log.node')}</th>
+              <th scope="col">{t('log.type')}</th>
+              <th scope="col">{t('log.msg')}</th>
+              <th scope="col">{t('log.from')}</th>
+              <th scope="col">{t('log.details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((e) => (
+              <Row
+                key={e.step}
+                e={e}
+                state={e.step === w.current ? 'current' : e.step < w.current ? 'past' : 'future'}
+                highlighted={(e.msg !== undefined && hlMsgs.has(e.msg)) || hlNodes.has(e.node)}
+                details={details(e)}
+                t={tx}
+                onGo={onGo}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {w.to < trace.events.length && (
+        <p className="mv-muted mv-log-later">{t('log.more', { n: trace.events.length - w.to })}</p>
+      )}
+    </section>
+  );
+}

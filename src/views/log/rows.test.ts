@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cursorAfter, LOG_AFTER, LOG_BEFORE, LOG_CHUNK, logWindow } from './rows';
+
+describe('event log rows', () => {
+  it('list at least the latest events up to the cursor and a few after it, and never outside the run (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(5000), fc.nat(5000), (cursor, total) => {
+        const w = logWindow(cursor, total);
+        const c = Math.min(cursor, total);
+        expect(w.from).toBeGreaterThanOrEqual(0);
+        expect(w.to).toBeLessThanOrEqual(total);
+        expect(w.from).toBeLessThanOrEqual(Math.max(0, c - LOG_BEFORE));
+        expect(w.to).toBe(Math.min(total, c + LOG_AFTER));
+        expect(w.current).toBe(c - 1);
+      }),
+    );
+  });
+
+  it('move their first row in chunks, so one step forward changes the table by at most one row (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4999 }), (cursor) => {
+        const a = logWindow(cursor, 5000);
+        const b = logWindow(cursor + 1, 5000);
+        expect(b.from === a.from || b.from === a.from + LOG_CHUNK).toBe(true);
+      }),
+    );
+  });
+
+  it('show the run just after a clicked event', () => {
+    expect(cursorAfter(7)).toBe(8);
+  });
+});

@@ -1,0 +1,27 @@
+/**
+ * Which events the log lists at a cursor: the run so far (at least the latest `before` of it, so
+ * a long run stays light) and the next few, faded. The current row is the event just shown.
+ */
+export const LOG_BEFORE = 80;
+export const LOG_AFTER = 6;
+/** The first row listed moves in steps of this many, so one cursor step changes two rows, not the whole table. */
+export const LOG_CHUNK = 20;
+
+export interface LogWindow {
+  /** First and one-past-last step listed. */
+  from: number;
+  to: number;
+  /** The step of the current row (the event just shown), or -1 before the first event. */
+  current: number;
+}
+
+export function logWindow(cursor: number, total: number, before = LOG_BEFORE, after = LOG_AFTER): LogWindow {
+  const c = Math.max(0, Math.min(total, cursor));
+  const from = Math.max(0, Math.floor((c - before) / LOG_CHUNK) * LOG_CHUNK);
+  return { from, to: Math.min(total, c + after), current: c - 1 };
+}
+
+/** Clicking a row shows the run just after that event. */
+export function cursorAfter(step: number): number {
+  return step + 1;
+}
