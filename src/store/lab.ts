@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { simulate } from '../scenarios/simulate';
 import type { InterventionInput, Scenario } from '../scenarios/schema';
+import type { ShareProblem } from '../scenarios/url';
 import type { FieldError } from '../scenarios/validate';
 import type { Trace } from '../sim/trace';
 
@@ -32,6 +33,8 @@ export interface LoadError {
   summary: string;
   /** Field-precise problems, when the input parsed but did not validate. */
   errors: FieldError[];
+  /** A link's machine-readable problem, so the shell can word it in the student's language. */
+  problem?: ShareProblem;
 }
 
 export interface LessonPosition {
@@ -54,12 +57,16 @@ export interface LabState {
   /** The last bad link or file, shown until dismissed; the working scenario is kept. */
   loadError: LoadError | null;
   undoStack: Scenario[];
+  /** The scenario as last loaded (link, file, lesson step): what Reset returns to. */
+  loaded: Scenario;
 
   /** Replace the scenario (a link, a file, a lesson step). Clears undo history. */
   load(scenario: Scenario, cursor?: number): void;
   /** Apply a user's edit; re-simulates and keeps the cursor. */
   edit(change: (s: Scenario) => Scenario): void;
   undo(): void;
+  /** Back to the loaded scenario, as an edit (so Reset itself can be undone). */
+  reset(): void;
   /** Add an intervention on one copy (deliver at a time, or drop). */
   intervene(i: InterventionInput): void;
   setCursor(c: number): void;
@@ -89,10 +96,11 @@ export function createLabStore(initial: Scenario, init: Partial<Pick<LabState, '
     lesson: null,
     loadError: null,
     undoStack: [],
+    loaded: initial,
 
     load(scenario, cursor = 0) {
       const trace = simulate(scenario);
-      set({ scenario, trace, cursor: clamp(cursor, trace), undoStack: [], selection: {}, playing: false });
+      set({ scenario, trace, cursor: clamp(cursor, trace), undoStack: [], selection: {}, playing: false, loaded: scenario });
     },
     edit(change) {
       const { scenario, cursor, undoStack } = get();
@@ -107,6 +115,10 @@ export function createLabStore(initial: Scenario, init: Partial<Pick<LabState, '
       if (!prev) return;
       const trace = simulate(prev);
       set({ scenario: prev, trace, cursor: clamp(cursor, trace), undoStack: undoStack.slice(0, -1), selection: {} });
+    },
+    reset() {
+      const { loaded } = get();
+      get().edit(() => loaded);
     },
     intervene(i) {
       get().edit((s) => ({ ...s, interventions: [...s.interventions, i] }));

@@ -1,0 +1,159 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { initI18n } from '../i18n';
+import { LESSONS } from '../scenarios/lessons';
+import type { Highlight } from '../scenarios/lessons/types';
+import type { Scenario } from '../scenarios/schema';
+import { useLab, useLabStore } from '../store/react';
+import { ChecksPanel, CopyMenu, EventLog, ProcessPanel, ProcessPanels, SpaceTimeDiagram } from '../views';
+import { EditBar } from './EditBar';
+import { ErrorBanner } from './ErrorBanner';
+import { Header } from './Header';
+import { HelpOverlay } from './HelpOverlay';
+import { useKeyboard, usePlayLoop, useUrlSync } from './hooks';
+import { LessonPanel } from './lesson/LessonPanel';
+import { TocDialog } from './lesson/TocDialog';
+import { Playback } from './Playback';
+import { useShell } from './shell';
+import { ViewBoundary } from './ViewBoundary';
+
+/** The highlight of the lesson step on screen, unless the student is exploring freely. */
+function useHighlight(): Highlight | undefined {
+  const position = useLab((s) => s.lesson);
+  const exploring = useShell((s) => s.exploring);
+  if (!position || exploring) return undefined;
+  return LESSONS.find((l) => l.id === position.id)?.steps[position.step]?.highlight;
+}
+
+/**
+ * Presenter mode shows only the process panels of interest, below the diagram where the room
+ * is: the lesson step's highlighted processes, else the one the lecturer selected, else all.
+ */
+function PresenterPanels({ highlight }: { highlight: Highlight | undefined }) {
+  const selected = useLab((s) => s.selection.node);
+  const nodes = useLab((s) => s.trace.nodes as readonly string[]);
+  const hl = highlight ? { highlight } : {};
+  const focus = (highlight?.nodes?.length ? highlight.nodes : selected ? [selected] : []).filter((n) =>
+    nodes.includes(n),
+  );
+  if (focus.length === 0) return <ProcessPanels {...hl} />;
+  return (
+    <div className="focus-panels">
+      {focus.map((n) => (
+        <ProcessPanel key={n} node={n} {...hl} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The shell: header, diagram, side panels (lesson, processes, checks), playback and the event log.
+ * Presenter mode is a class on the root; the views style themselves under `.presenter`.
+ */
+export function App({ fallback }: { fallback: Scenario }) {
+  const { t } = useTranslation('ui');
+  const store = useLabStore();
+  const lang = useLab((s) => s.lang);
+  const presenter = useLab((s) => s.presenter);
+  const scenario = useLab((s) => s.scenario);
+  const title = useLab((s) => s.scenario.title);
+  const inLesson = useLab((s) => s.lesson !== null);
+  const logOpen = useShell((s) => s.logOpen);
+  const toggleLog = useShell((s) => s.toggleLog);
+  const highlight = useHighlight();
+  const hl = highlight ? { highlight } : {};
+
+  usePlayLoop(store);
+  useKeyboard(store);
+  useUrlSync(store, fallback);
+
+  useEffect(() => {
+    initI18n(lang);
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+
+  useEffect(() => {
+    document.title = title ? `${title} · ${t('appName')}` : t('appName');
+  }, [title, t]);
+
+  const checks = (
+    <div className="panel checks">
+      <ViewBoundary resetKey={scenario}>
+        <ChecksPanel {...hl} />
+      </ViewBoundary>
+    </div>
+  );
+  // Presenter mode keeps a side column only for what the lesson needs: its narration and, when
+  // the step points at them, the checks.
+  const presenterSide = inLesson || highlight?.panel === 'checks';
+  return (
+    <div className={presenter ? 'app presenter' : 'app'} data-testid="app">
+      <Header />
+      <ErrorBanner />
+      <div className={presenter && !presenterSide ? 'workspace no-side' : 'workspace'}>
+        <div className="main-col">
+          <main className="stage" aria-label={t('panels.diagram')}>
+            <div className="stage-tools secondary">
+              <EditBar />
+            </div>
+            <div className="diagram">
+              <ViewBoundary resetKey={scenario}>
+                <SpaceTimeDiagram {...hl} />
+              </ViewBoundary>
+            </div>
+            <ViewBoundary resetKey={scenario}>
+              <CopyMenu />
+            </ViewBoundary>
+          </main>
+          {presenter ? (
+            <section className="presenter-panels" aria-label={t('panels.side')}>
+              <ViewBoundary resetKey={scenario}>
+                <PresenterPanels highlight={highlight} />
+              </ViewBoundary>
+            </section>
+          ) : (
+            logOpen && (
+              <section className="log" aria-label={t('panels.log')} id="event-log">
+                <ViewBoundary resetKey={scenario}>
+                  <EventLog {...hl} />
+                </ViewBoundary>
+              </section>
+            )
+          )}
+        </div>
+        {presenter ? (
+          presenterSide && (
+            <aside className="side" aria-label={t('panels.side')}>
+              <LessonPanel />
+              {highlight?.panel === 'checks' && checks}
+            </aside>
+          )
+        ) : (
+          <aside className="side" aria-label={t('panels.side')}>
+            <LessonPanel />
+            <div className="panel processes">
+              <ViewBoundary resetKey={scenario}>
+                <ProcessPanels {...hl} />
+              </ViewBoundary>
+            </div>
+            {checks}
+          </aside>
+        )}
+      </div>
+      <footer className="dock">
+        <Playback />
+        <button
+          type="button"
+          className="log-toggle secondary"
+          aria-expanded={logOpen}
+          aria-controls="event-log"
+          onClick={toggleLog}
+        >
+          {t(logOpen ? 'panels.hideLog' : 'panels.showLog')}
+        </button>
+      </footer>
+      <HelpOverlay />
+      <TocDialog />
+    </div>
+  );
+}
