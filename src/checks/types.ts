@@ -19,10 +19,26 @@ export interface Violation {
   first: MsgId;
   second: MsgId;
   step: number;
-  /** Machine-readable rule; views render the sentence in the chosen language. */
+  /** Machine-readable rule (one of `Rule`); views render the sentence in the chosen language. */
   rule: string;
   other?: NodeId;
+  /** Sync: the sync message whose barrier was crossed. */
+  sync?: MsgId;
 }
+
+/**
+ * The rules a checker can report broken:
+ * - `sender-order` (fifo): `first` was multicast by the same sender before `second`, and was not
+ *   delivered at `node` before it.
+ * - `happens-before` (causal): the multicast of `first` happens before that of `second`, and `first`
+ *   was not delivered at `node` before it.
+ * - `order-differs` (total): `other` delivered `first` before `second`; `node` delivered them the
+ *   other way round. `missing-earlier` (total): `node` delivered `second` without ever delivering
+ *   `first`, which `other` delivered before it.
+ * - `sync-barrier` (sync): `first` was sent before the sync message `sync` and `second` after it, yet
+ *   `node` delivered `second` without having delivered `first`.
+ */
+export type Rule = 'sender-order' | 'happens-before' | 'order-differs' | 'missing-earlier' | 'sync-barrier';
 
 export interface CheckResult {
   guarantee: Guarantee;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { checkFifo } from '../../checks';
 import example from '../../scenarios/examples/fifo-holdback.json';
 import { simulate } from '../../scenarios/simulate';
 import { validateScenario } from '../../scenarios/validate';
+import { keepsPromises } from './testkit';
 
 function load(data: unknown) {
   const v = validateScenario(data);
@@ -26,5 +28,12 @@ describe('FIFO ordering', () => {
       const fromP0 = trace.events.filter((e) => e.node === p && e.type === 'deliver' && e.from === 'P0');
       expect(fromP0.map((e) => e.msg)).toEqual(['m1', 'm2']);
     }
+  });
+});
+
+describe('FIFO ordering: properties', () => {
+  it("property: in 1,000 random runs (loss and interventions included) each sender's messages are delivered in order, lossless runs deliver everything once, nothing twice", () => {
+    const [fifoRuns] = keepsPromises({ ordering: 'fifo', losses: true, syncs: true }, [checkFifo], 1000);
+    expect(fifoRuns).toBeGreaterThan(300);
   });
 });

@@ -1,8 +1,14 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import type { MsgId } from '../../sim/ids';
 import { layerMachine } from '../layer';
-import { fifo } from './fifo';
+import { type CausalContext, causal } from './causal';
+import { withDelivered } from './delivered';
+import { type FifoContext, fifo } from './fifo';
+import { type GlobalTimeContext, globaltime } from './globaltime';
+import { type SyncContext, sync } from './sync';
+import { type TotalContext, total } from './total';
 import type { OrderingInput, OrderingView } from './types';
-import { unordered } from './unordered';
+import { type UnorderedContext, unordered } from './unordered';
 
 /**
  * The orderings the lecture names ("Message ordering"), each a layer machine with a hold-back
@@ -12,16 +18,59 @@ export interface OrderingDef {
   machine: AnyStateMachine;
   /** The process panel's view of the layer's state. */
   view(snap: AnyMachineSnapshot): OrderingView;
+  /** Total ordering: the sequencer runs this machine too; if it is not a member it gets a lane of its own. */
+  sequencer?: true;
 }
 
-const plainView = (snap: AnyMachineSnapshot): OrderingView => {
-  const c = snap.context as Partial<OrderingView> & { last?: Record<string, number> };
-  return { holdback: c.holdback ?? [], delivered: c.delivered ?? [], ...(c.last ? { vector: c.last } : {}) };
+const fifoView = (snap: AnyMachineSnapshot): OrderingView => {
+  const c = snap.context as FifoContext;
+  return withDelivered({ holdback: c.holdback, vector: c.last }, c.delivered);
+};
+
+const unorderedView = (snap: AnyMachineSnapshot): OrderingView => {
+  const c = snap.context as UnorderedContext;
+  return withDelivered({ holdback: [] }, c.delivered);
+};
+
+const causalView = (snap: AnyMachineSnapshot): OrderingView => {
+  const c = snap.context as CausalContext;
+  return withDelivered({ holdback: c.holdback, vector: c.vector }, c.delivered);
+};
+
+const totalView = (snap: AnyMachineSnapshot): OrderingView => {
+  const c = snap.context as TotalContext;
+  if (!c.group.includes(c.self))
+    return withDelivered({ holdback: c.waiting, nextId: c.assign, role: 'sequencer' as const }, c.delivered);
+  const orders = Object.entries(c.ids).map(([msg, id]) => ({ id, msg: msg as MsgId }));
+  return withDelivered(
+    {
+      holdback: c.holdback,
+      nextId: c.next,
+      orders: orders.sort((a, b) => a.id - b.id),
+      role: c.self === c.sequencer ? ('member+sequencer' as const) : ('member' as const),
+    },
+    c.delivered,
+  );
+};
+
+const syncView = (snap: AnyMachineSnapshot): OrderingView => {
+  const c = snap.context as SyncContext;
+  return withDelivered({ holdback: c.holdback, epoch: c.epoch, completeEpochs: c.done }, c.delivered);
+};
+
+const globalTimeView = (snap: AnyMachineSnapshot): OrderingView => {
+  const c = snap.context as GlobalTimeContext;
+  return withDelivered({ holdback: c.holdback, clock: c.reading }, c.delivered);
 };
 
 export const ORDERING_DEFS: Record<string, OrderingDef> = {
-  unordered: { machine: layerMachine('unordered', unordered), view: plainView },
-  fifo: { machine: layerMachine('fifo', fifo), view: plainView },
+  unordered: { machine: layerMachine('unordered', unordered), view: unorderedView },
+  fifo: { machine: layerMachine('fifo', fifo), view: fifoView },
+  causal: { machine: layerMachine('causal', causal), view: causalView },
+  total: { machine: layerMachine('total', total), view: totalView, sequencer: true },
+  sync: { machine: layerMachine('sync', sync), view: syncView },
+  globaltime: { machine: layerMachine('globaltime', globaltime), view: globalTimeView },
 };
 
+export type { HeldBack, WaitReason } from './types';
 export type { OrderingInput, OrderingView };

@@ -9,6 +9,8 @@ export interface OrderingInput {
   sequencer?: NodeId;
   /** Global-time ordering: this process's physical clock. */
   clock?: { offset: number; drift: number };
+  /** Global-time ordering: the delay a message is assumed never to exceed (the network's maximum latency). */
+  maxDelay?: number;
 }
 
 /** A message waiting in the hold-back queue, and why (shown in the process panel). */
@@ -19,21 +21,25 @@ export interface HeldBack {
   h: Record<string, unknown>;
   /** Machine-readable reason; views render it in the chosen language. */
   reason: WaitReason;
+  /** The packet kind when it is not `data` (a `sync` message waits in the queue too). */
+  kind?: string;
 }
 
 /**
  * Why a message waits. Views turn these into sentences ("needs P0's message 1 first").
  * - `seq`: the next message in sequence from `sender` has not been delivered: needs number `need`.
  * - `causal`: a message it causally depends on (from `sender`, number `need`) is missing.
- * - `order`: total ordering: the sequencer's number is unknown, or number `need` comes first.
- * - `sync`: a sync is in progress; `need` more pre-sync messages must be delivered.
- * - `time`: global time: waits until the clock passes its timestamp plus the assumed maximum delay.
+ * - `order`: total ordering: the sequencer's number is unknown (`need` null), or number `need` comes first.
+ * - `sync`: a sync is in progress: `need` more pre-sync messages must be delivered, and the members in
+ *   `missing` have not yet said how many they sent before it; `epoch` is the number of the
+ *   unfinished sync period (0 before the first sync).
+ * - `time`: global time: waits until the local clock reads `until` (its timestamp plus the assumed maximum delay).
  */
 export type WaitReason =
   | { kind: 'seq'; sender: NodeId; need: number }
   | { kind: 'causal'; sender: NodeId; need: number }
   | { kind: 'order'; need: number | null }
-  | { kind: 'sync'; need: number }
+  | { kind: 'sync'; need: number; epoch?: number; missing?: NodeId[] }
   | { kind: 'time'; until: number };
 
 /** The part of every ordering layer's state the process panel shows. */
@@ -43,4 +49,16 @@ export interface OrderingView {
   delivered: MsgId[];
   /** Causal: the precedence vector; FIFO: the last number delivered from each sender. */
   vector?: Record<string, number>;
+  /** Total: the next sequence number this member delivers, or (the sequencer) hands out. */
+  nextId?: number;
+  /** Total: sequence numbers this member has learnt for messages it has not delivered yet. */
+  orders?: { id: number; msg: MsgId }[];
+  /** Sync: how many syncs this process has passed (its messages carry this number). */
+  epoch?: number;
+  /** Sync: how many sync periods are complete here (everything sent in them delivered). */
+  completeEpochs?: number;
+  /** Global time: the local physical clock's reading at this step. */
+  clock?: number;
+  /** Total: `sequencer` for the process that hands out the numbers. */
+  role?: 'member' | 'sequencer' | 'member+sequencer';
 }

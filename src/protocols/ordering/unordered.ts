@@ -1,5 +1,6 @@
-import type { MsgId, NodeId } from '../../sim/ids';
+import type { NodeId } from '../../sim/ids';
 import { act, type LayerLogic } from '../layer';
+import { append, type DeliveryQueue, emptyQueue, hasDelivered } from './delivered';
 import type { OrderingInput } from './types';
 
 /**
@@ -10,32 +11,46 @@ import type { OrderingInput } from './types';
 export interface UnorderedContext {
   self: NodeId;
   group: readonly NodeId[];
-  delivered: MsgId[];
+  delivered: DeliveryQueue;
 }
 
 export const unordered: LayerLogic<UnorderedContext, OrderingInput> = {
-  init: ({ self, group }) => ({ self, group, delivered: [] }),
+  init: ({ self, group }) => ({ self, group, delivered: emptyQueue() }),
   on(c, e) {
     if (e.type === 'down') {
+      const p = e.packet;
       return {
-        context: { ...c, delivered: [...c.delivered, e.packet.msg] },
+        context: { ...c, delivered: append(c.delivered, p.msg) },
         out: [
-          act.down({ packet: e.packet, to: c.group.filter((g) => g !== c.self) }),
-          act.record({ type: 'deliver', msg: e.packet.msg, from: c.self, detail: { own: true } }),
+          act.down({ packet: p, to: c.group.filter((g) => g !== c.self) }),
+          act.record({ type: 'deliver', msg: p.msg, from: c.self, kind: p.kind, detail: { own: true } }),
         ],
       };
     }
     if (e.type === 'up') {
       const p = e.packet;
-      const receive = act.record({ type: 'receive', msg: p.msg, from: p.from });
-      if (c.delivered.includes(p.msg))
+      const receive = act.record({ type: 'receive', msg: p.msg, from: p.from, kind: p.kind });
+      if (hasDelivered(c.delivered, p.msg))
         return {
           context: c,
-          out: [receive, act.record({ type: 'discard', msg: p.msg, from: p.from, detail: { reason: 'duplicate' } })],
+          out: [
+            receive,
+            act.record({
+              type: 'discard',
+              msg: p.msg,
+              from: p.from,
+              kind: p.kind,
+              detail: { reason: 'duplicate' },
+            }),
+          ],
         };
       return {
-        context: { ...c, delivered: [...c.delivered, p.msg] },
-        out: [receive, act.record({ type: 'deliver', msg: p.msg, from: p.from }), act.up({ packet: p })],
+        context: { ...c, delivered: append(c.delivered, p.msg) },
+        out: [
+          receive,
+          act.record({ type: 'deliver', msg: p.msg, from: p.from, kind: p.kind }),
+          act.up({ packet: p }),
+        ],
       };
     }
     return { context: c, out: [] };
