@@ -1,4 +1,4 @@
-import { type AnyStateMachine, type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
+import { type AnyMachineSnapshot, type AnyStateMachine, initialTransition, transition } from 'xstate';
 import type { Effects, NodeHost, NodeInput, RecordInput } from '../sim/engine';
 import type { CopyId, MsgId, NodeId } from '../sim/ids';
 
@@ -11,7 +11,10 @@ import type { CopyId, MsgId, NodeId } from '../sim/ids';
  *   layer event   `down`  a packet from the layer above (or the application) to send
  *                 `up`    a packet from the layer below (or the network) that arrived
  *                 `timer` a timer this layer set has fired
- *                 `fault` the process crashed, restarted, … (reliability issue)
+ *                 `fault` a fault the scenario injects; after a crash the host itself sends
+ *                         `restart` (detail: `log`, `incarnation`) so layers re-arm their timers
+ *                 `control` a group operation the application asked for (`join`, `leave`, `query`)
+ *                 Every event carries `now`, the virtual time, for layers whose rules depend on it.
  *   layer action  `down`  pass a packet to the layer below; below the lowest: the network
  *                 `up`    pass a packet to the layer above; above the highest: the application
  *                 `setTimer` / `cancelTimer`  (ids are per layer)
@@ -45,11 +48,13 @@ export interface UpParams {
   src?: NodeId;
 }
 
-export type LayerEvent =
+export type LayerEvent = (
   | ({ type: 'down' } & DownParams)
   | ({ type: 'up' } & UpParams)
   | { type: 'timer'; id: string; data: unknown }
-  | { type: 'fault'; fault: string };
+  | { type: 'fault'; fault: string; detail?: Record<string, unknown> }
+  | { type: 'control'; op: string; args: Record<string, unknown> }
+) & { now?: number };
 
 export type LayerAction =
   | { type: 'down'; params: DownParams }
@@ -70,46 +75,80 @@ export interface Layer {
 /** Scenario actions the process host understands; families extend the union. */
 export type ProcessAction =
   | { type: 'multicast'; msg: MsgId; kind?: string; h?: Record<string, unknown> }
-  | { type: 'fault'; fault: string };
+  /**
+   * `crash` stops the process: it cancels its timers and ignores every input (trace `ignored`,
+   * reason `crashed`) until `restart`, which keeps the layers' state when `detail.log` is not
+   * false (the persistent log survived) and starts them afresh otherwise. Any other fault is
+   * recorded as a trace event of its own name (unless `quiet`) and handed to the layers.
+   */
+  | { type: 'fault'; fault: string; detail?: Record<string, unknown>; quiet?: boolean }
+  /** A group operation (`join`, `leave`, `query`) handed to every layer; the membership layer acts on it. */
+  | { type: 'control'; op: string; args?: Record<string, unknown> };
 
 interface Running {
   layer: Layer;
   snap: AnyMachineSnapshot;
 }
 
+const fresh = (layer: Layer): Running => {
+  const [snap] = initialTransition(layer.machine, layer.input);
+  return { layer, snap: snap as AnyMachineSnapshot };
+};
+
 export class ProcessHost implements NodeHost<ProcessAction> {
-  private readonly layers: Running[];
+  private layers: Running[];
   private fx!: Effects;
+  /** Crashed processes ignore every input until they restart (lecture: "Crash failure"). */
+  private crashed = false;
+  /** How many times this process has restarted; layers stamp it on what they send. */
+  private incarnation = 0;
+  /** Timers set and not yet fired or cancelled, so a crash can cancel them all. */
+  private readonly timers = new Set<string>();
 
   constructor(
     readonly id: NodeId,
     layers: readonly Layer[],
   ) {
-    this.layers = layers.map((layer) => {
-      const [snap] = initialTransition(layer.machine, layer.input);
-      return { layer, snap: snap as AnyMachineSnapshot };
-    });
+    this.layers = layers.map(fresh);
   }
 
   handle(input: NodeInput<ProcessAction>, fx: Effects): void {
     this.fx = fx;
+    if (this.crashed && !(input.type === 'action' && input.action.type === 'fault')) {
+      this.ignore(input);
+      return;
+    }
     switch (input.type) {
       case 'action': {
         const a = input.action;
         if (a.type === 'multicast') {
           const packet: Packet = { msg: a.msg, from: this.id, kind: a.kind ?? 'data', h: a.h ?? {} };
           this.dispatch(0, { type: 'down', packet, to: [] });
-        } else {
-          for (let i = 0; i < this.layers.length; i++) this.dispatch(i, { type: 'fault', fault: a.fault });
+        } else if (a.type === 'control') {
+          for (let i = 0; i < this.layers.length; i++)
+            this.dispatch(i, { type: 'control', op: a.op, args: a.args ?? {} });
+        } else if (a.fault === 'crash') this.crash();
+        else if (a.fault === 'restart') this.restart(a.detail?.log !== false);
+        else {
+          if (!a.quiet) fx.record({ type: a.fault, ...(a.detail ? { detail: a.detail } : {}) });
+          if (!this.crashed)
+            for (let i = 0; i < this.layers.length; i++)
+              this.dispatch(i, { type: 'fault', fault: a.fault, ...(a.detail ? { detail: a.detail } : {}) });
         }
         break;
       }
       case 'net': {
         const packet = input.payload as Packet;
-        this.dispatch(this.layers.length - 1, { type: 'up', packet, copy: input.copy.id, src: input.copy.src });
+        this.dispatch(this.layers.length - 1, {
+          type: 'up',
+          packet,
+          copy: input.copy.id,
+          src: input.copy.src,
+        });
         break;
       }
       case 'timer': {
+        this.timers.delete(input.id);
         // Timer ids are `<layer index>:<layer's own id>`.
         const colon = input.id.indexOf(':');
         const idx = Number(input.id.slice(0, colon));
@@ -119,10 +158,52 @@ export class ProcessHost implements NodeHost<ProcessAction> {
     }
   }
 
+  /** A crashed process: copies and the application's requests are recorded as ignored. */
+  private ignore(input: NodeInput<ProcessAction>): void {
+    if (input.type === 'net') {
+      const c = input.copy;
+      this.fx.record({
+        type: 'ignored',
+        msg: c.msg,
+        from: c.from,
+        copy: c.id,
+        kind: c.kind,
+        detail: { reason: 'crashed' },
+      });
+    } else if (input.type === 'action') {
+      const a = input.action;
+      this.fx.record({
+        type: 'ignored',
+        ...(a.type === 'multicast' ? { msg: a.msg, from: this.id, kind: a.kind ?? 'data' } : {}),
+        detail: { reason: 'crashed', action: a.type === 'control' ? a.op : a.type },
+      });
+    }
+  }
+
+  private crash(): void {
+    if (this.crashed) return;
+    this.fx.record({ type: 'crash' });
+    for (const t of this.timers) this.fx.cancelTimer(t);
+    this.timers.clear();
+    this.crashed = true;
+  }
+
+  /** Restart after a crash: with the persistent log the layers keep their state, else they start afresh. */
+  private restart(log: boolean): void {
+    if (!this.crashed) return;
+    this.crashed = false;
+    this.incarnation++;
+    if (!log) this.layers = this.layers.map((r) => fresh(r.layer));
+    const detail = { log, incarnation: this.incarnation };
+    this.fx.record({ type: 'restart', detail });
+    for (let i = 0; i < this.layers.length; i++)
+      this.dispatch(i, { type: 'fault', fault: 'restart', detail });
+  }
+
   private dispatch(idx: number, event: LayerEvent): void {
     const r = this.layers[idx];
     if (!r) return;
-    const [next, actions] = transition(r.layer.machine, r.snap, event);
+    const [next, actions] = transition(r.layer.machine, r.snap, { ...event, now: this.fx.now });
     r.snap = next as AnyMachineSnapshot;
     for (const a of actions as unknown as LayerAction[]) {
       switch (a.type) {
@@ -134,9 +215,11 @@ export class ProcessHost implements NodeHost<ProcessAction> {
           if (idx > 0) this.dispatch(idx - 1, { type: 'up', ...a.params });
           break;
         case 'setTimer':
+          this.timers.add(`${idx}:${a.params.id}`);
           this.fx.setTimer(`${idx}:${a.params.id}`, a.params.after, a.params.data);
           break;
         case 'cancelTimer':
+          this.timers.delete(`${idx}:${a.params.id}`);
           this.fx.cancelTimer(`${idx}:${a.params.id}`);
           break;
         case 'record':
