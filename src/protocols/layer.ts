@@ -31,7 +31,9 @@ export function layerMachine<C extends object, I>(id: string, logic: LayerLogic<
     },
   }).createMachine({
     id,
-    context: ({ input }) => logic.init(input),
+    // xstate 5.33's transition() builds a throwaway actor per call and runs this factory with no
+    // input; only the first snapshot needs it, so skip init (which would throw) on those calls.
+    context: ({ input }) => (input === undefined ? ({} as C) : logic.init(input)),
     initial: 'active',
     states: {
       active: {
