@@ -3,10 +3,11 @@ import type { Effects, NodeHost, NodeInput, RecordInput } from '../sim/engine';
 import type { CopyId, MsgId, NodeId } from '../sim/ids';
 
 /**
- * A process is a stack of layers: application → ordering → reliability → membership → network
- * (ARCHITECTURE.md). Each layer is its own xstate machine with a small vocabulary, so any
- * ordering runs over any reliability setting. The host below drives the machines with xstate's
- * pure `transition()` and carries out the actions they return, in order:
+ * A process is a stack of layers: application → ordering → membership → reliability → byzantine
+ * → network (ARCHITECTURE.md lists reliability above membership; membership sits on top here so
+ * its view changes travel on reliable channels). Each layer is its own xstate machine with a
+ * small vocabulary, so any ordering runs over any reliability setting. The host below hands each
+ * machine one event at a time and carries out the actions it returns, in order:
  *
  *   layer event   `down`  a packet from the layer above (or the application) to send
  *                 `up`    a packet from the layer below (or the network) that arrived
