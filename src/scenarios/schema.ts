@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { networkScenario } from './network-schema';
+import { FaultSchema, GroupActions, GroupsSchema, ReliabilitySchema, refineExt } from './process-ext';
 
 /**
  * The scenario format, version 1: one schema, used to validate files, share links, lessons and
@@ -37,7 +39,11 @@ const SyncAction = z
   })
   .strict();
 
-export const ProcessActionSchema = z.discriminatedUnion('type', [MulticastAction, SyncAction]);
+export const ProcessActionSchema = z.discriminatedUnion('type', [
+  MulticastAction,
+  SyncAction,
+  ...GroupActions,
+]);
 
 export const Intervention = z
   .object({
@@ -90,6 +96,13 @@ export const ProcessScenario = z
       .default([])
       .describe('The user\'s edits to the network\'s choices, in the order made (undo pops the last).'),
     maxTime: Time.optional().describe('Stop the run at this virtual time (default: when nothing is left to do).'),
+    reliability: ReliabilitySchema.optional().describe(
+      'The reliability layer under the ordering (default: none, which is best effort with no ACKs).',
+    ),
+    groups: GroupsSchema.optional().describe(
+      'Group membership and structure (default: one peer group of every process that never changes).',
+    ),
+    faults: z.array(FaultSchema).max(200).optional().describe('Failures injected into the run, each at a time (default: none).'),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -106,6 +119,7 @@ export const ProcessScenario = z
         ctx.addIssue({ code: 'custom', path: ['actions', i, 'msg'], message: `message id "${a.msg}" is used twice` });
       seen.add(a.msg);
     });
+    refineExt(s, ctx);
     if (s.network.latency[0] > s.network.latency[1])
       ctx.addIssue({ code: 'custom', path: ['network', 'latency'], message: 'min latency is greater than max' });
     if (s.clocks)
@@ -118,6 +132,10 @@ export type ProcessScenario = z.infer<typeof ProcessScenario>;
 export type ProcessActionInput = z.infer<typeof ProcessActionSchema>;
 export type InterventionInput = z.infer<typeof Intervention>;
 
+/** The network lab (network-schema.ts), built from this file's ids and interventions. */
+export const NetworkScenario = networkScenario({ Id, Intervention, version: SCENARIO_VERSION });
+export type NetworkScenario = z.infer<typeof NetworkScenario>;
+
 /** Every lab's scenario, told apart by `lab`. Later labs add their schema here. */
-export const Scenario = z.discriminatedUnion('lab', [ProcessScenario]);
+export const Scenario = z.discriminatedUnion('lab', [ProcessScenario, NetworkScenario]);
 export type Scenario = z.infer<typeof Scenario>;
