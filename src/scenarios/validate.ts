@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Scenario, SCENARIO_VERSION } from './schema';
+import { SCENARIO_VERSION, Scenario } from './schema';
 
 /** A field-precise problem: where (a JSON path like `actions[2].node`) and what was expected. */
 export interface FieldError {
@@ -22,6 +22,18 @@ function issuesToErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
 }
 
+/**
+ * A short rendering of any JSON value for an error message: never the whole of a huge or
+ * deeply nested value (JSON.stringify would overflow the stack on a nested bomb from a link).
+ */
+function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return 'an array';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'an object';
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 /** Validate any JSON value as a scenario. Never throws. */
 export function validateScenario(data: unknown): Validated<Scenario> {
   if (typeof data !== 'object' || data === null || Array.isArray(data))
@@ -36,7 +48,7 @@ export function validateScenario(data: unknown): Validated<Scenario> {
           message:
             v === undefined
               ? `missing; this app reads version ${SCENARIO_VERSION}`
-              : `version ${JSON.stringify(v)} is not supported; this app reads version ${SCENARIO_VERSION}`,
+              : `version ${describeValue(v)} is not supported; this app reads version ${SCENARIO_VERSION}`,
         },
       ],
     };
