@@ -1,12 +1,11 @@
-import { enqueueActions, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import type { LayerAction, LayerEvent } from './stack';
 
 /**
  * Most protocol layers are queues and counters rather than many named states. Their rules are
  * written as a pure function `(context, event) → (context, actions)`, tested on its own, and
- * hosted here in an xstate machine so the engine drives every layer the same way. The machine's
- * own states say whether the process is running: `active`, or `crashed` (where it ignores
- * everything until a `restart` fault).
+ * hosted here in an xstate machine so the engine drives every layer the same way. Whether the
+ * process is running is the host's business (a crashed process's layers get no events).
  */
 export interface LayerLogic<C, I> {
   init(input: I): C;
@@ -18,34 +17,36 @@ export interface Outcome<C> {
   out: LayerAction[];
 }
 
+const LAYER_EVENTS = ['down', 'up', 'timer', 'fault', 'control'] as const;
+
 export function layerMachine<C extends object, I>(id: string, logic: LayerLogic<C, I>) {
+  // The rules run once per event, inside the assign; the actions they return are handed to the
+  // `effects` action through this map, keyed by the event object xstate passes to both.
+  const outcomes = new WeakMap<object, LayerAction[]>();
+  const handle = {
+    actions: [
+      assign(({ context, event }: { context: C; event: LayerEvent }) => {
+        const r = logic.on(context, event);
+        outcomes.set(event, r.out);
+        return r.context;
+      }),
+      { type: 'effects' as const, params: ({ event }: { event: LayerEvent }) => outcomes.get(event) ?? [] },
+    ],
+  };
   return setup({
     types: { context: {} as C, events: {} as LayerEvent, input: {} as I },
     actions: {
-      // The engine carries these out; here they are only named so `transition()` returns them.
-      down: () => {},
-      up: () => {},
-      setTimer: () => {},
-      cancelTimer: () => {},
-      record: () => {},
+      // The host collects the effects and carries them out (src/protocols/stack.ts).
+      effects: (_: unknown, _effects: LayerAction[]) => {},
     },
   }).createMachine({
     id,
-    // xstate 5.33's transition() builds a throwaway actor per call and runs this factory with no
-    // input; only the first snapshot needs it, so skip init (which would throw) on those calls.
-    context: ({ input }) => (input === undefined ? ({} as C) : logic.init(input)),
+    context: ({ input }) => logic.init(input),
     initial: 'active',
     states: {
       active: {
-        on: {
-          '*': {
-            actions: enqueueActions(({ context, event, enqueue }) => {
-              const r = logic.on(context as C, event as LayerEvent);
-              if (r.context !== context) enqueue.assign(() => r.context);
-              for (const a of r.out) enqueue(a as never);
-            }),
-          },
-        },
+        // Explicit event names rather than a '*' wildcard: xstate matches them faster.
+        on: Object.fromEntries(LAYER_EVENTS.map((e) => [e, handle])) as never,
       },
     },
   });

@@ -101,6 +101,9 @@ const collect = (type: LayerAction['type']) => (_: unknown, params: unknown) => 
   collecting.push({ type, params } as LayerAction);
 };
 const collectors = {
+  effects: (_: unknown, effects: LayerAction[]) => {
+    for (const e of effects) collecting.push(e);
+  },
   down: collect('down'),
   up: collect('up'),
   setTimer: collect('setTimer'),

@@ -117,31 +117,40 @@ export function run<A>(opts: RunOptions<A>): Trace {
     self,
     send(out) {
       const from = out.from ?? self;
-      const sendEv = push(self, {
-        type: 'send',
-        msg: out.msg,
-        from,
-        kind: out.kind,
-        detail: { to: [...out.to], ...(out.label ? { label: out.label } : {}), ...out.detail },
-      });
+      const detail: Record<string, unknown> = { to: out.to.slice() };
+      if (out.label) detail.label = out.label;
+      if (out.detail) Object.assign(detail, out.detail);
+      const sentStep = push(self, { type: 'send', msg: out.msg, from, kind: out.kind, detail }).step;
       for (const to of out.to) {
         const key = `${out.msg}@${to}`;
         const n = (sentCount.get(key) ?? 0) + 1;
         sentCount.set(key, n);
-        const id = copyId(out.msg, to, n);
-        const draft: CopyDraft = { id, msg: out.msg, kind: out.kind, from, src: self, to, sentAt: now };
-        const fate = opts.network.fate(draft);
+        // Built once in its final key order (the trace is compared byte for byte); the network
+        // model reads it as the draft of the copy whose fate it decides.
         const rec: CopyRecord = {
-          ...draft,
-          sentStep: sendEv.step,
-          arriveAt: 'lost' in fate ? Math.max(now, fate.at) : Math.max(now, fate.arriveAt),
+          id: copyId(out.msg, to, n),
+          msg: out.msg,
+          kind: out.kind,
+          from,
+          src: self,
+          to,
+          sentAt: now,
+          sentStep,
+          arriveAt: now,
           arriveStep: null,
-          lost: 'lost' in fate ? fate.lost : null,
-          ...(out.label ? { label: out.label } : {}),
+          lost: null,
         };
+        if (out.label) rec.label = out.label;
+        const fate = opts.network.fate(rec);
+        if ('lost' in fate) {
+          rec.arriveAt = Math.max(now, fate.at);
+          rec.lost = fate.lost;
+          queue.push(rec.arriveAt, { kind: 'lost', copy: rec });
+        } else {
+          rec.arriveAt = Math.max(now, fate.arriveAt);
+          queue.push(rec.arriveAt, { kind: 'arrive', copy: rec, payload: out.payload }, fate.prio ?? 0);
+        }
         copies.push(rec);
-        if ('lost' in fate) queue.push(rec.arriveAt, { kind: 'lost', copy: rec });
-        else queue.push(rec.arriveAt, { kind: 'arrive', copy: rec, payload: out.payload }, fate.prio ?? 0);
       }
     },
     setTimer(id, after, data) {

@@ -31,8 +31,11 @@ export class EventQueue<T> {
     let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!before(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
+      const child = h[i]!;
+      const parent = h[p]!;
+      if (!before(child, parent)) break;
+      h[i] = parent;
+      h[p] = child;
       i = p;
     }
   }
@@ -52,7 +55,9 @@ export class EventQueue<T> {
         if (l < h.length && before(h[l]!, h[m]!)) m = l;
         if (r < h.length && before(h[r]!, h[m]!)) m = r;
         if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
+        const t = h[i]!;
+        h[i] = h[m]!;
+        h[m] = t;
         i = m;
       }
     }
