@@ -106,7 +106,8 @@ export function App({ fallback }: { fallback: Scenario }) {
             </ViewBoundary>
           </main>
           {presenter ? (
-            <section className="presenter-panels" aria-label={t('panels.side')}>
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling panel must be reachable by keyboard to scroll it (axe: scrollable-region-focusable, WCAG 2.1.1).
+            <section className="presenter-panels" aria-label={t('panels.side')} tabIndex={0}>
               <ViewBoundary resetKey={scenario}>
                 <PresenterPanels highlight={highlight} />
               </ViewBoundary>
@@ -123,13 +124,15 @@ export function App({ fallback }: { fallback: Scenario }) {
         </div>
         {presenter ? (
           presenterSide && (
-            <aside className="side" aria-label={t('panels.side')}>
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling panel must be reachable by keyboard to scroll it (axe: scrollable-region-focusable, WCAG 2.1.1).
+            <aside className="side" aria-label={t('panels.side')} tabIndex={0}>
               <LessonPanel />
               {highlight?.panel === 'checks' && checks}
             </aside>
           )
         ) : (
-          <aside className="side" aria-label={t('panels.side')}>
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling panel must be reachable by keyboard to scroll it (axe: scrollable-region-focusable, WCAG 2.1.1).
+          <aside className="side" aria-label={t('panels.side')} tabIndex={0}>
             <LessonPanel />
             <div className="panel processes">
               <ViewBoundary resetKey={scenario}>

@@ -97,6 +97,8 @@ export function Header() {
             <span>{t('header.ordering')}</span>
             <select
               value={ordering}
+              // Presenter mode hides the visible label, so the select names itself.
+              aria-label={t('header.ordering')}
               data-testid="ordering"
               onChange={(e) => store.getState().edit(setOrdering(e.currentTarget.value as Ordering))}
             >
