@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { LayerAction, LayerEvent } from './stack';
+import type { LayerAction, LayerEvent, Packet } from './stack';
 
 /**
  * Most protocol layers are queues and counters rather than many named states. Their rules are
@@ -56,7 +56,15 @@ export function layerMachine<C extends object, I>(id: string, logic: LayerLogic<
 export const act = {
   down: (params: Extract<LayerAction, { type: 'down' }>['params']): LayerAction => ({ type: 'down', params }),
   up: (params: Extract<LayerAction, { type: 'up' }>['params']): LayerAction => ({ type: 'up', params }),
-  record: (params: Extract<LayerAction, { type: 'record' }>['params']): LayerAction => ({ type: 'record', params }),
+  record: (params: Extract<LayerAction, { type: 'record' }>['params']): LayerAction => ({
+    type: 'record',
+    params,
+  }),
+  /** A trace event about packet `p` in the lecture's words: `receive`, `holdback`, `deliver`, `discard`. */
+  about: (type: string, p: Packet, detail?: Record<string, unknown>): LayerAction => ({
+    type: 'record',
+    params: { type, msg: p.msg, from: p.from, kind: p.kind, ...(detail ? { detail } : {}) },
+  }),
   setTimer: (id: string, after: number, data?: unknown): LayerAction => ({
     type: 'setTimer',
     params: { id, after, data },

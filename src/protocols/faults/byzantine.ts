@@ -65,15 +65,7 @@ export const byzantine: LayerLogic<ByzantineContext, ByzantineContext> = {
       out.push(act.down({ packet: p, to: told, ...params }));
       if (liedTo.length > 0) out.push(act.down({ packet: forge(p, forged), to: liedTo, ...params }));
     }
-    out.unshift(
-      act.record({
-        type: 'corrupt',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { mode: w.mode, body, bodies },
-      }),
-    );
+    out.unshift(act.about('corrupt', p, { mode: w.mode, body, bodies }));
     return { context: c, out };
   },
 };

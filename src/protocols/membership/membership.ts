@@ -285,15 +285,7 @@ function forwardAsRoot(c: MembershipContext, p: Packet, out: LayerAction[]): voi
   const direct = c.view.members.filter((m) => !served.has(m) && !skip(m));
   if (direct.length > 0)
     out.push(act.down({ packet: tag(p, { vid: grp.vid, ...(grp.ext ? { ext: true } : {}) }), to: direct }));
-  out.push(
-    act.record({
-      type: 'forward',
-      msg: p.msg,
-      from: p.from,
-      kind: p.kind,
-      detail: { to: [...to, ...direct], role: 'root' },
-    }),
-  );
+  out.push(act.about('forward', p, { to: [...to, ...direct], role: 'root' }));
 }
 
 function forwardAsCoordinator(c: MembershipContext, p: Packet, out: LayerAction[]): void {
@@ -302,15 +294,7 @@ function forwardAsCoordinator(c: MembershipContext, p: Packet, out: LayerAction[
   const to = (sg?.members ?? []).filter((m) => isMember(c, m) && m !== p.from && m !== c.cfg.self);
   if (to.length === 0) return;
   out.push(act.down({ packet: tag(p, { vid: grp.vid, ...(grp.ext ? { ext: true } : {}) }), to }));
-  out.push(
-    act.record({
-      type: 'forward',
-      msg: p.msg,
-      from: p.from,
-      kind: p.kind,
-      detail: { to, role: 'coordinator' },
-    }),
-  );
+  out.push(act.about('forward', p, { to, role: 'coordinator' }));
 }
 
 // ─── Receiving ──────────────────────────────────────────────────────────────────────────────────
@@ -333,9 +317,7 @@ function up(
 }
 
 const discard = (p: Packet, reason: string, out: LayerAction[], extra: Record<string, unknown> = {}) =>
-  out.push(
-    act.record({ type: 'discard', msg: p.msg, from: p.from, kind: p.kind, detail: { reason, ...extra } }),
-  );
+  out.push(act.about('discard', p, { reason, ...extra }));
 
 function drop(c: MembershipContext, p: Packet, reason: string, out: LayerAction[]): MembershipContext {
   discard(p, reason, out);
@@ -356,15 +338,7 @@ function data(
   const pass = (q: Packet) => out.push(act.up({ packet: untag(q), src, ...(copy ? { copy } : {}) }));
   // A message of a view not installed here yet waits for it (a joiner may get it before its view).
   if (!grp.ext && grp.vid > c.view.id) {
-    out.push(
-      act.record({
-        type: 'holdback',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { reason: { kind: 'view', need: grp.vid } },
-      }),
-    );
+    out.push(act.about('holdback', p, { reason: { kind: 'view', need: grp.vid } }));
     return { ...c, early: [...c.early, { packet: p, src, ...(copy ? { copy } : {}) }] };
   }
   if (!isMember(c)) {
@@ -376,15 +350,7 @@ function data(
   if (grp.ext) {
     // Lecture, "Design issues": "Closed: only group members can send messages".
     if (c.cfg.closed && isProcess(c, p.from)) {
-      out.push(
-        act.record({
-          type: 'refused',
-          msg: p.msg,
-          from: p.from,
-          kind: p.kind,
-          detail: { reason: 'closed-group', group: c.cfg.group },
-        }),
-      );
+      out.push(act.about('refused', p, { reason: 'closed-group', group: c.cfg.group }));
       return c;
     }
     pass(p);
@@ -402,15 +368,7 @@ function data(
       discard(p, 'duplicate', out);
       return next;
     }
-    out.push(
-      act.record({
-        type: 'holdback',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { reason: { kind: 'stable' } },
-      }),
-    );
+    out.push(act.about('holdback', p, { reason: { kind: 'stable' } }));
     out.push(act.setTimer(`st:${p.msg}`, c.cfg.stableTimeout));
     next = { ...next, held: [...next.held, { packet: p, src }] };
   } else pass(p);
@@ -557,15 +515,7 @@ function early(
   copy: CopyId | undefined,
   out: LayerAction[],
 ): MembershipContext {
-  out.push(
-    act.record({
-      type: 'holdback',
-      msg: p.msg,
-      from: p.from,
-      kind: p.kind,
-      detail: { reason: { kind: 'view', need: grpOf(p)?.vid } },
-    }),
-  );
+  out.push(act.about('holdback', p, { reason: { kind: 'view', need: grpOf(p)?.vid } }));
   return { ...c, early: [...c.early, { packet: p, src, ...(copy ? { copy } : {}) }] };
 }
 

@@ -87,27 +87,15 @@ export function causalWait(
 
 function receive(c: CausalContext, p: Packet): Outcome<CausalContext> {
   const vt = p.h.vt as number[];
-  const out: LayerAction[] = [
-    act.record({ type: 'receive', msg: p.msg, from: p.from, kind: p.kind, detail: { vt } }),
-  ];
+  const out: LayerAction[] = [act.about('receive', p, { vt })];
   const j = c.group.indexOf(p.from);
   if ((vt[j] ?? 0) <= (c.vector[p.from] ?? 0) || c.holdback.some((m) => m.msg === p.msg)) {
-    out.push(
-      act.record({
-        type: 'discard',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { vt, reason: 'duplicate' },
-      }),
-    );
+    out.push(act.about('discard', p, { vt, reason: 'duplicate' }));
     return { context: c, out };
   }
   const reason = causalWait(c.group, c.vector, p.from, vt);
   if (reason) {
-    out.push(
-      act.record({ type: 'holdback', msg: p.msg, from: p.from, kind: p.kind, detail: { vt, reason } }),
-    );
+    out.push(act.about('holdback', p, { vt, reason }));
     const held: HeldBack = {
       msg: p.msg,
       from: p.from,

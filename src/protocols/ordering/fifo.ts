@@ -59,27 +59,15 @@ const waitFor = (c: { last: Readonly<Record<string, number>> }, from: NodeId): W
 
 function receive(c: FifoContext, p: Packet): Outcome<FifoContext> {
   const seq = p.h.seq as number;
-  const out: LayerAction[] = [
-    act.record({ type: 'receive', msg: p.msg, from: p.from, kind: p.kind, detail: { seq } }),
-  ];
+  const out: LayerAction[] = [act.about('receive', p, { seq })];
   const r = c.last[p.from] ?? 0;
   if (seq <= r || c.holdback.some((m) => m.msg === p.msg)) {
-    out.push(
-      act.record({
-        type: 'discard',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { seq, reason: 'duplicate' },
-      }),
-    );
+    out.push(act.about('discard', p, { seq, reason: 'duplicate' }));
     return { context: c, out };
   }
   if (seq > r + 1) {
     const reason = waitFor(c, p.from);
-    out.push(
-      act.record({ type: 'holdback', msg: p.msg, from: p.from, kind: p.kind, detail: { seq, reason } }),
-    );
+    out.push(act.about('holdback', p, { seq, reason }));
     const held: HeldBack = {
       msg: p.msg,
       from: p.from,
@@ -96,10 +84,7 @@ function receive(c: FifoContext, p: Packet): Outcome<FifoContext> {
 function drain(c: FifoContext, p: Packet, out: LayerAction[]): Outcome<FifoContext> {
   const last: Record<string, number> = { ...c.last, [p.from]: p.h.seq as number };
   let delivered = append(c.delivered, p.msg);
-  out.push(
-    act.record({ type: 'deliver', msg: p.msg, from: p.from, kind: p.kind, detail: { seq: p.h.seq } }),
-    act.up({ packet: p }),
-  );
+  out.push(act.about('deliver', p, { seq: p.h.seq }), act.up({ packet: p }));
   let holdback = c.holdback;
   for (;;) {
     const i = holdback.findIndex((m) => (m.h.seq as number) === (last[m.from] ?? 0) + 1);

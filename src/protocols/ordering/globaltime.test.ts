@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkCausal, checkTotal } from '../../checks';
 import example from '../../scenarios/examples/globaltime-skew.json';
 import { simulate } from '../../scenarios/simulate';
-import type { Trace } from '../../sim/trace';
 import { msgId, nodeId } from '../../sim/ids';
+import type { Trace } from '../../sim/trace';
 import { globaltime, physicalClock, whenClockReads } from './globaltime';
 import { everyoneDeliversOnce, findViolation, keepsPromises, scenario } from './testkit';
 

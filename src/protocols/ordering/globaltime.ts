@@ -90,19 +90,9 @@ function send(c: GlobalTimeContext, now: number, p: Packet): Outcome<GlobalTimeC
 function receive(c: GlobalTimeContext, now: number, p: Packet): Outcome<GlobalTimeContext> {
   const ts = p.h.ts as number;
   const reading = physicalClock(c.clock, now);
-  const out: LayerAction[] = [
-    act.record({ type: 'receive', msg: p.msg, from: p.from, kind: p.kind, detail: { ts, clock: reading } }),
-  ];
+  const out: LayerAction[] = [act.about('receive', p, { ts, clock: reading })];
   if (hasDelivered(c.delivered, p.msg) || c.holdback.some((m) => m.msg === p.msg)) {
-    out.push(
-      act.record({
-        type: 'discard',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { ts, reason: 'duplicate' },
-      }),
-    );
+    out.push(act.about('discard', p, { ts, reason: 'duplicate' }));
     return { context: { ...c, reading }, out };
   }
   return admit(c, now, { msg: p.msg, from: p.from, h: { ts }, kind: p.kind }, out, false);

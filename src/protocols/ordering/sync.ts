@@ -98,19 +98,9 @@ function initiate(c: SyncContext, p: Packet): Outcome<SyncContext> {
 function receive(c: SyncContext, p: Packet): Outcome<SyncContext> {
   const isSync = p.kind === 'sync';
   const epoch = p.h.epoch as number;
-  const out: LayerAction[] = [
-    act.record({ type: 'receive', msg: p.msg, from: p.from, kind: p.kind, detail: { ...p.h } }),
-  ];
+  const out: LayerAction[] = [act.about('receive', p, { ...p.h })];
   if (hasDelivered(c.delivered, p.msg) || c.holdback.some((m) => m.msg === p.msg)) {
-    out.push(
-      act.record({
-        type: 'discard',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { epoch, reason: 'duplicate' },
-      }),
-    );
+    out.push(act.about('discard', p, { epoch, reason: 'duplicate' }));
     return { context: c, out };
   }
   let next = c;

@@ -84,22 +84,12 @@ function send(c: TotalContext, p: Packet): Outcome<TotalContext> {
 
 function receiveData(c: TotalContext, p: Packet): Outcome<TotalContext> {
   const seq = p.h.seq as number;
-  const out: LayerAction[] = [
-    act.record({ type: 'receive', msg: p.msg, from: p.from, kind: p.kind, detail: { seq, ...gidOf(p) } }),
-  ];
+  const out: LayerAction[] = [act.about('receive', p, { seq, ...gidOf(p) })];
   const dup = isMember(c)
     ? hasDelivered(c.delivered, p.msg) || c.holdback.some((m) => m.msg === p.msg)
     : seq < (c.expect[p.from] ?? 1) || c.waiting.some((m) => m.msg === p.msg);
   if (dup) {
-    out.push(
-      act.record({
-        type: 'discard',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { seq, reason: 'duplicate' },
-      }),
-    );
+    out.push(act.about('discard', p, { seq, reason: 'duplicate' }));
     return { context: c, out };
   }
   let next = c;
@@ -142,10 +132,7 @@ function sequence(c: TotalContext, p: Packet, out: LayerAction[]): TotalContext 
   if (seq !== (expect[p.from] ?? 1)) {
     const reason: WaitReason = { kind: 'seq', sender: p.from, need: expect[p.from] ?? 1 };
     // A sequencer that is also a member shows the message in its member hold-back queue instead.
-    if (!isMember(c))
-      out.push(
-        act.record({ type: 'holdback', msg: p.msg, from: p.from, kind: p.kind, detail: { seq, reason } }),
-      );
+    if (!isMember(c)) out.push(act.about('holdback', p, { seq, reason }));
     return {
       ...c,
       waiting: [...c.waiting, { msg: p.msg, from: p.from, h: { seq }, reason, ...kindOf(p.kind) }],
@@ -203,15 +190,7 @@ function admit(
   const h = { seq: p.h.seq };
   if (c.ids[p.msg] !== c.next) {
     const reason = reasonFor(c, p);
-    out.push(
-      act.record({
-        type: 'holdback',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { seq: p.h.seq, reason, ...(own ? { own } : {}) },
-      }),
-    );
+    out.push(act.about('holdback', p, { seq: p.h.seq, reason, ...(own ? { own } : {}) }));
     const held: HeldBack = { msg: p.msg, from: p.from, h, reason, ...kindOf(p.kind) };
     return { context: { ...c, holdback: [...c.holdback, held] }, out };
   }

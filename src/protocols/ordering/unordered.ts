@@ -29,28 +29,15 @@ export const unordered: LayerLogic<UnorderedContext, OrderingInput> = {
     }
     if (e.type === 'up') {
       const p = e.packet;
-      const receive = act.record({ type: 'receive', msg: p.msg, from: p.from, kind: p.kind });
+      const receive = act.about('receive', p);
       if (hasDelivered(c.delivered, p.msg))
         return {
           context: c,
-          out: [
-            receive,
-            act.record({
-              type: 'discard',
-              msg: p.msg,
-              from: p.from,
-              kind: p.kind,
-              detail: { reason: 'duplicate' },
-            }),
-          ],
+          out: [receive, act.about('discard', p, { reason: 'duplicate' })],
         };
       return {
         context: { ...c, delivered: append(c.delivered, p.msg) },
-        out: [
-          receive,
-          act.record({ type: 'deliver', msg: p.msg, from: p.from, kind: p.kind }),
-          act.up({ packet: p }),
-        ],
+        out: [receive, act.about('deliver', p), act.up({ packet: p })],
       };
     }
     return { context: c, out: [] };

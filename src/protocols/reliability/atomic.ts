@@ -146,35 +146,17 @@ function receive(c: AtomicContext, p: Packet, src: NodeId, copy: CopyId | undefi
   if (p.kind === 'go') return go(c, p, id, src);
   const out: LayerAction[] = [];
   if (relOf(p)?.sum !== checksum(p)) {
-    out.push(
-      act.record({ type: 'discard', msg: p.msg, from: p.from, kind: p.kind, detail: { reason: 'corrupt' } }),
-    );
+    out.push(act.about('discard', p, { reason: 'corrupt' }));
     return { context: c, out };
   }
   let next = c;
   if (c.held.some((h) => h.msg === id) || c.delivered.includes(id)) {
-    out.push(
-      act.record({
-        type: 'discard',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { reason: 'duplicate' },
-      }),
-    );
+    out.push(act.about('discard', p, { reason: 'duplicate' }));
   } else {
     const packet = stripRel(p);
     const entry: LogEntry = { t: 'msg', id, msg: p.msg, from: p.from, role: 'receiver', packet };
     next = { ...c, log: [...c.log, entry], held: [...c.held, packet] };
-    out.push(
-      act.record({
-        type: 'holdback',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { reason: { kind: 'go' }, logged: true },
-      }),
-    );
+    out.push(act.about('holdback', p, { reason: { kind: 'go' }, logged: true }));
   }
   // Acknowledge again on a duplicate: the first ACK may have been lost.
   const [after, ack] = reply(next, 'ack', id, p.msg, src);

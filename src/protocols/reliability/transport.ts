@@ -210,9 +210,7 @@ function up(
   if (p.kind === 'nack') return answerNack(c, p, sender, out);
   if (rel.sum !== undefined && rel.sum !== checksum(p)) {
     // A garbled message is dropped without an ACK, so a reliable sender sends it again.
-    out.push(
-      act.record({ type: 'discard', msg: p.msg, from: p.from, kind: p.kind, detail: { reason: 'corrupt' } }),
-    );
+    out.push(act.about('discard', p, { reason: 'corrupt' }));
     return { context: c, out };
   }
   let next = c;
@@ -229,29 +227,13 @@ function up(
   const inc = rel.inc ?? 0;
   let ch = next.recv[sender];
   if (ch && inc < ch.inc) {
-    out.push(
-      act.record({
-        type: 'discard',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { seq, reason: 'stale' },
-      }),
-    );
+    out.push(act.about('discard', p, { seq, reason: 'stale' }));
     return { context: next, out };
   }
   if (!ch || inc > ch.inc) ch = { inc, next: 1, above: [], max: 0, nackTries: 0 };
   const dup = seq < ch.next || ch.above.includes(seq);
   if (dup) {
-    out.push(
-      act.record({
-        type: 'discard',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { seq, reason: 'duplicate' },
-      }),
-    );
+    out.push(act.about('discard', p, { seq, reason: 'duplicate' }));
     // The first ACK may have been lost: acknowledge again.
     if (usesAcks(next)) next = queueAck(next, sender, inc, seq, out);
     return { context: next, out };
@@ -384,28 +366,12 @@ function timer(c: TransportContext, id: string): Outcome<TransportContext> {
   const p = o.packet;
   if (o.tries >= c.cfg.tries) {
     // "Try to retransmit undelivered messages … but eventually give up."
-    out.push(
-      act.record({
-        type: 'giveup',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { to: o.waiting, tries: o.tries },
-      }),
-    );
+    out.push(act.about('giveup', p, { to: o.waiting, tries: o.tries }));
     if (c.cfg.notify) out.push(status(p, 'giveup', o.waiting));
     return { context: pump({ ...c, out: c.out.filter((x) => x.k !== k) }, out), out };
   }
   const tries = o.tries + 1;
-  out.push(
-    act.record({
-      type: 'retransmit',
-      msg: p.msg,
-      from: p.from,
-      kind: p.kind,
-      detail: { to: o.waiting, attempt: tries },
-    }),
-  );
+  out.push(act.about('retransmit', p, { to: o.waiting, attempt: tries }));
   out.push(act.down({ packet: p, to: o.waiting, ...(o.label ? { label: o.label } : {}) }));
   out.push(act.setTimer(`rt:${k}`, c.cfg.timeout));
   return { context: { ...c, out: c.out.map((x) => (x.k === k ? { ...x, tries } : x)) }, out };
@@ -462,15 +428,7 @@ function answerNack(
     const o = c.buffer.find((b) => relOf(b.packet)?.seq?.[by] === s);
     if (!o) continue;
     const p = o.packet;
-    out.push(
-      act.record({
-        type: 'retransmit',
-        msg: p.msg,
-        from: p.from,
-        kind: p.kind,
-        detail: { to: [by], seq: s, reason: 'nack' },
-      }),
-    );
+    out.push(act.about('retransmit', p, { to: [by], seq: s, reason: 'nack' }));
     out.push(act.down({ packet: p, to: [by], ...(o.label ? { label: o.label } : {}) }));
   }
   if (out.length === 0) out.push(unknown);
