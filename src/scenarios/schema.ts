@@ -4,7 +4,7 @@ import { FaultSchema, GroupActions, GroupsSchema, ReliabilitySchema, refineExt }
 
 /**
  * The scenario format, version 1: one schema, used to validate files, share links, lessons and
- * the CLI, and to generate `docs/scenario.schema.json`. Every field says what it means.
+ * the CLI, and to generate the JSON Schema shipped in the build as `scenario.schema.json`. Every field says what it means.
  * Contract (ARCHITECTURE.md): change it only with a version bump and a migration.
  */
 
@@ -32,7 +32,9 @@ const SyncAction = z
   .object({
     type: z
       .literal('sync')
-      .describe('Sync ordering: `node` multicasts a sync message; nothing sent after it is delivered anywhere before everything sent before it.'),
+      .describe(
+        'Sync ordering: `node` multicasts a sync message; nothing sent after it is delivered anywhere before everything sent before it.',
+      ),
     at: Time,
     node: Id,
     msg: Id,
@@ -49,9 +51,16 @@ export const Intervention = z
   .object({
     copy: z
       .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_.:-]{0,40}@[A-Za-z][A-Za-z0-9_.-]{0,15}(#[0-9]{1,4})?$/, 'a copy id: msg@node or msg@node#n')
-      .describe('The copy this edit applies to: `m1@P2` is the first copy of m1 sent to P2; `m1@P2#2` the second.'),
-    deliverAt: Time.optional().describe('Deliver the copy at this virtual time (not before it was sent), ahead of others due then.'),
+      .regex(
+        /^[A-Za-z][A-Za-z0-9_.:-]{0,40}@[A-Za-z][A-Za-z0-9_.-]{0,15}(#[0-9]{1,4})?$/,
+        'a copy id: msg@node or msg@node#n',
+      )
+      .describe(
+        'The copy this edit applies to: `m1@P2` is the first copy of m1 sent to P2; `m1@P2#2` the second.',
+      ),
+    deliverAt: Time.optional().describe(
+      'Deliver the copy at this virtual time (not before it was sent), ahead of others due then.',
+    ),
     drop: z.literal(true).optional().describe('The network loses this copy.'),
   })
   .strict()
@@ -71,7 +80,7 @@ export const ProcessScenario = z
     version: z.literal(SCENARIO_VERSION).describe('Format version.'),
     lab: z.literal('process').describe('A group of processes exchanging multicasts (ordering, reliability).'),
     title: z.string().max(200).optional().describe('A name shown in the header.'),
-    seed: z.number().int().min(0).max(4294967295).describe('Seed of the simulation\'s only random generator.'),
+    seed: z.number().int().min(0).max(4294967295).describe("Seed of the simulation's only random generator."),
     processes: z.array(Id).min(2).max(64).describe('Group members, one lane each, top to bottom.'),
     ordering: z.enum(ORDERINGS).describe('Delivery ordering every member runs.'),
     sequencer: Id.optional().describe(
@@ -81,47 +90,66 @@ export const ProcessScenario = z
       .object({
         latency: z
           .tuple([z.number().int().min(1).max(1000), z.number().int().min(1).max(1000)])
-          .describe('Each copy\'s latency is drawn uniformly from [min, max] ticks.'),
+          .describe("Each copy's latency is drawn uniformly from [min, max] ticks."),
         loss: z.number().min(0).max(1).describe('Probability that the network loses a copy.'),
       })
       .strict(),
     clocks: z
       .record(Id, Clock)
       .optional()
-      .describe('Global-time ordering: each process\'s physical clock (default: perfect).'),
+      .describe("Global-time ordering: each process's physical clock (default: perfect)."),
     actions: z.array(ProcessActionSchema).max(1000).describe('What the applications do, and when.'),
     interventions: z
       .array(Intervention)
       .max(1000)
       .default([])
-      .describe('The user\'s edits to the network\'s choices, in the order made (undo pops the last).'),
-    maxTime: Time.optional().describe('Stop the run at this virtual time (default: when nothing is left to do).'),
+      .describe("The user's edits to the network's choices, in the order made (undo pops the last)."),
+    maxTime: Time.optional().describe(
+      'Stop the run at this virtual time (default: when nothing is left to do).',
+    ),
     reliability: ReliabilitySchema.optional().describe(
       'The reliability layer under the ordering (default: none, which is best effort with no ACKs).',
     ),
     groups: GroupsSchema.optional().describe(
       'Group membership and structure (default: one peer group of every process that never changes).',
     ),
-    faults: z.array(FaultSchema).max(200).optional().describe('Failures injected into the run, each at a time (default: none).'),
+    faults: z
+      .array(FaultSchema)
+      .max(200)
+      .optional()
+      .describe('Failures injected into the run, each at a time (default: none).'),
   })
   .strict()
   .superRefine((s, ctx) => {
     const procs = new Set<string>();
     s.processes.forEach((p, i) => {
-      if (procs.has(p)) ctx.addIssue({ code: 'custom', path: ['processes', i], message: `duplicate process id "${p}"` });
+      if (procs.has(p))
+        ctx.addIssue({ code: 'custom', path: ['processes', i], message: `duplicate process id "${p}"` });
       procs.add(p);
     });
     const seen = new Set<string>();
     s.actions.forEach((a, i) => {
       if (!procs.has(a.node))
-        ctx.addIssue({ code: 'custom', path: ['actions', i, 'node'], message: `"${a.node}" is not one of processes` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['actions', i, 'node'],
+          message: `"${a.node}" is not one of processes`,
+        });
       if (seen.has(a.msg))
-        ctx.addIssue({ code: 'custom', path: ['actions', i, 'msg'], message: `message id "${a.msg}" is used twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['actions', i, 'msg'],
+          message: `message id "${a.msg}" is used twice`,
+        });
       seen.add(a.msg);
     });
     refineExt(s, ctx);
     if (s.network.latency[0] > s.network.latency[1])
-      ctx.addIssue({ code: 'custom', path: ['network', 'latency'], message: 'min latency is greater than max' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['network', 'latency'],
+        message: 'min latency is greater than max',
+      });
     if (s.clocks)
       for (const k of Object.keys(s.clocks))
         if (!procs.has(k))

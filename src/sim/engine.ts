@@ -201,7 +201,14 @@ export function run<A>(opts: RunOptions<A>): Trace {
       case 'lost': {
         const c = it.copy;
         c.arriveStep = events.length;
-        push(c.to, { type: 'lost', msg: c.msg, from: c.from, copy: c.id, kind: c.kind, detail: { reason: c.lost } });
+        push(c.to, {
+          type: 'lost',
+          msg: c.msg,
+          from: c.from,
+          copy: c.id,
+          kind: c.kind,
+          detail: { reason: c.lost },
+        });
         break;
       }
       case 'arrive': {

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import { simulate } from '../scenarios/simulate';
 import type { InterventionInput, Scenario } from '../scenarios/schema';
+import { simulate } from '../scenarios/simulate';
 import type { ShareProblem } from '../scenarios/url';
 import type { FieldError } from '../scenarios/validate';
 import type { Trace } from '../sim/trace';
@@ -82,7 +82,10 @@ export interface LabState {
 
 const clamp = (c: number, trace: Trace) => Math.max(0, Math.min(trace.events.length, Math.round(c)));
 
-export function createLabStore(initial: Scenario, init: Partial<Pick<LabState, 'cursor' | 'lang' | 'presenter'>> = {}) {
+export function createLabStore(
+  initial: Scenario,
+  init: Partial<Pick<LabState, 'cursor' | 'lang' | 'presenter'>> = {},
+) {
   const trace0 = simulate(initial);
   return createStore<LabState>()((set, get) => ({
     scenario: initial,
@@ -100,21 +103,41 @@ export function createLabStore(initial: Scenario, init: Partial<Pick<LabState, '
 
     load(scenario, cursor = 0) {
       const trace = simulate(scenario);
-      set({ scenario, trace, cursor: clamp(cursor, trace), undoStack: [], selection: {}, playing: false, loaded: scenario });
+      set({
+        scenario,
+        trace,
+        cursor: clamp(cursor, trace),
+        undoStack: [],
+        selection: {},
+        playing: false,
+        loaded: scenario,
+      });
     },
     edit(change) {
       const { scenario, cursor, undoStack } = get();
       const next = change(scenario);
       if (next === scenario) return;
       const trace = simulate(next);
-      set({ scenario: next, trace, cursor: clamp(cursor, trace), undoStack: [...undoStack, scenario], selection: {} });
+      set({
+        scenario: next,
+        trace,
+        cursor: clamp(cursor, trace),
+        undoStack: [...undoStack, scenario],
+        selection: {},
+      });
     },
     undo() {
       const { undoStack, cursor } = get();
       const prev = undoStack[undoStack.length - 1];
       if (!prev) return;
       const trace = simulate(prev);
-      set({ scenario: prev, trace, cursor: clamp(cursor, trace), undoStack: undoStack.slice(0, -1), selection: {} });
+      set({
+        scenario: prev,
+        trace,
+        cursor: clamp(cursor, trace),
+        undoStack: undoStack.slice(0, -1),
+        selection: {},
+      });
     },
     reset() {
       const { loaded } = get();
