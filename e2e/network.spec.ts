@@ -1,0 +1,142 @@
+/**
+ * The network lab (issue 4, with issue 5's distribution trees): the modes compared on one
+ * topology, the address lab's MAC mapping and collisions, an IPTV channel change stepped through,
+ * a PIM dense-mode prune on the wire, and an axe scan of the network view. Expected numbers are
+ * worked out from the example topologies by hand (see each comment), not copied from a run.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import type { Scenario } from '../src/scenarios/schema';
+import { simulate } from '../src/scenarios/simulate';
+import { validateScenario } from '../src/scenarios/validate';
+import { expect, openScenario, test } from './fixtures';
+
+const example = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../src/scenarios/examples/${name}.json`, import.meta.url), 'utf8'));
+const modes = example('network-modes');
+const iptv = example('iptv-channel-change');
+const floodPrune = example('pim-dense-flood-prune');
+
+function scenario(data: unknown): Scenario {
+  const v = validateScenario(data);
+  if (!v.ok) throw new Error(`example does not validate: ${JSON.stringify(v.errors)}`);
+  return v.value;
+}
+
+async function topologyReady(page: Page) {
+  await expect(page.getByTestId('topology')).toBeVisible();
+}
+
+const cell = (page: Page, msg: string, col: string) =>
+  page.getByTestId('modes-table').locator(`tr[data-msg="${msg}"] td[data-col="${col}"]`);
+
+test('the modes compared on one topology give each mode its counts', async ({ page }) => {
+  const s = scenario(modes);
+  await openScenario(page, s, simulate(s).events.length);
+  await topologyReady(page);
+  // Netcast to H2, H3 (on L2) and H4 (on L3): 3 unicasts, each crossing L1, R1's link to R2 or
+  // R3, and the member's LAN: 3 packets from the source, 9 traversals.
+  await expect(cell(page, 'net', 'sent')).toHaveText('3');
+  await expect(cell(page, 'net', 'traversals')).toHaveText('9');
+  // Multicast: one frame on L1, one copy on R1-R2 and on R1-R3, one frame on L2 and on L3: 5.
+  await expect(cell(page, 'multi', 'sent')).toHaveText('1');
+  await expect(cell(page, 'multi', 'traversals')).toHaveText('5');
+  await expect(cell(page, 'multi', 'received')).toContainText('3');
+  // The limited broadcast stays on L1: one frame, and H1 (the only other host there) gets it.
+  await expect(cell(page, 'bcast', 'traversals')).toHaveText('1');
+  await expect(cell(page, 'bcast', 'received')).toContainText('H1');
+  await expect(page.getByRole('img', { name: /Link traversals and hosts that discarded/ })).toBeVisible();
+});
+
+test('the address lab maps 224.10.8.5 to 01:00:5e:0a:08:05 and lists the 32 groups that share it', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Address lab' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Address lab' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('IPv4 or IPv6 address').fill('224.10.8.5');
+  // RFC 1112 §6.4: 01:00:5e, a 0 bit, then the low 23 bits of 224.10.8.5 (0x0a0805).
+  await expect(dialog.getByTestId('mac')).toHaveText('01:00:5e:0a:08:05');
+  const sharing = dialog.getByTestId('sharing').locator('li');
+  await expect(sharing).toHaveCount(32);
+  // Setting the lost bit just above the 23 copied ones: 10 + 128 = 138 maps to the same MAC.
+  await expect(dialog.getByTestId('sharing')).toContainText('224.138.8.5');
+  await expect(dialog.getByTestId('sharing')).toContainText('239.138.8.5');
+  // A bad octet gets a precise error, not a crash.
+  await dialog.getByLabel('IPv4 or IPv6 address').fill('224.300.1.1');
+  await expect(dialog.getByRole('alert')).toContainText('300');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('an IPTV channel change: the Leave goes on the wire and the router drops the old channel', async ({
+  page,
+}) => {
+  const s = scenario(iptv);
+  const trace = simulate(s);
+  const leave = trace.events.find((e) => e.type === 'send' && e.kind === 'leave');
+  if (!leave) throw new Error('the example has no Leave');
+  // Just before the Leave is sent: one step forward puts it on the wire.
+  await openScenario(page, s, leave.step);
+  await topologyReady(page);
+  await expect(page.locator('[data-kind="leave"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('[data-kind="leave"]').first()).toBeVisible();
+  // The inspector shows the Leave's fields: RFC 2236 §9 sends it to all-routers, 224.0.0.2.
+  await page.locator('[data-kind="leave"]').first().click();
+  await expect(page.getByTestId('igmp-inspector')).toContainText('Leave Group');
+  await expect(page.getByTestId('ip-dst')).toContainText('224.0.0.2');
+  await expect(page.getByTestId('checksum')).toContainText('correct');
+  // At the end the querier has no members of the old channel left on the set-top boxes' LAN.
+  await page.getByRole('button', { name: 'Last step' }).click();
+  await page.getByRole('button', { name: /^Router R2/ }).click();
+  const row = page.getByTestId('igmp-router').locator('tr', { hasText: 'ch1' });
+  await expect(row).toContainText('No Members Present');
+});
+
+test('PIM dense mode: a Prune travels upstream and the source tree is drawn', async ({ page }) => {
+  const s = scenario(floodPrune);
+  const trace = simulate(s);
+  const prune = trace.events.find((e) => e.type === 'send' && e.kind === 'pim-prune');
+  if (!prune) throw new Error('the example has no Prune');
+  await openScenario(page, s, prune.step + 1);
+  await topologyReady(page);
+  await expect(page.locator('[data-kind="pim-prune"]').first()).toBeAttached();
+  await expect(page.getByRole('list', { name: 'Legend' })).toContainText('PIM Prune');
+  await expect(page.getByTestId('tree-text')).toContainText('source tree');
+  await page.getByRole('button', { name: /^Router R1/ }).click();
+  await expect(page.getByTestId('pim-table')).toContainText('(S,G)');
+});
+
+test('the network view has no serious or critical accessibility violations', async ({ page }, testInfo) => {
+  const s = scenario(floodPrune);
+  await openScenario(page, s, Math.floor(simulate(s).events.length / 2));
+  await topologyReady(page);
+  await page.getByRole('button', { name: /^Router R1/ }).click();
+  const result = await new AxeBuilder({ page }).analyze();
+  await testInfo.attach('axe network view', {
+    body: JSON.stringify(result.violations, null, 2),
+    contentType: 'application/json',
+  });
+  const serious = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — at ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+  expect(serious).toEqual([]);
+});
+
+test('the Examples menu opens a network example in place of the process lab', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Examples').selectOption('pim-dense-graft');
+  await topologyReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Graft');
+  // The process lab's panels give way to the network lab's.
+  await expect(page.getByTestId('network-lab')).toBeVisible();
+});

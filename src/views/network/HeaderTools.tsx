@@ -1,0 +1,92 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useLab } from '../../store/react';
+import { AddressLab } from './AddressLab';
+import { NETWORK_EXAMPLES } from './examples';
+import { useNetText } from './strings';
+
+/**
+ * The network lab's entries in the header, in any lab: an Examples picker (grouped by the
+ * lecture's sections) and the Address lab in a modal dialog. The shell passes `onOpen`, which
+ * validates and loads the chosen example like any file.
+ */
+export function ExamplesPicker({ onOpen }: { onOpen(data: unknown): void }) {
+  const t = useNetText();
+  const lang = useLab((s) => s.lang);
+  const id = useId();
+  const sections = [...new Set(NETWORK_EXAMPLES.map((e) => e.section.en))];
+  return (
+    <label className="field nl-examples" htmlFor={id}>
+      <span>{t.examples}</span>
+      <select
+        id={id}
+        value=""
+        data-testid="examples"
+        onChange={(e) => {
+          const ex = NETWORK_EXAMPLES.find((x) => x.id === e.currentTarget.value);
+          if (ex) onOpen(ex.data);
+        }}
+      >
+        <option value="">…</option>
+        {sections.map((s) => {
+          const list = NETWORK_EXAMPLES.filter((e) => e.section.en === s);
+          return (
+            <optgroup key={s} label={list[0]!.section[lang]}>
+              {list.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.title[lang]}
+                </option>
+              ))}
+            </optgroup>
+          );
+        })}
+      </select>
+    </label>
+  );
+}
+
+/** A button that opens the address lab in a native modal <dialog> (focus kept inside, Esc closes). */
+export function AddressLabButton() {
+  const t = useNetText();
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <>
+      <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {t.address.open}
+      </button>
+      <dialog
+        ref={ref}
+        className="dialog address-dialog"
+        aria-label={t.address.title}
+        onClose={() => setOpen(false)}
+        onClick={(e) => {
+          if (e.target === e.currentTarget) setOpen(false);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+        }}
+      >
+        <div className="dialog-body">
+          <div className="dialog-head">
+            <h2>{t.address.title}</h2>
+            <button
+              type="button"
+              className="icon-btn ghost"
+              onClick={() => setOpen(false)}
+              aria-label={t.close}
+            >
+              ×
+            </button>
+          </div>
+          {open && <AddressLab />}
+        </div>
+      </dialog>
+    </>
+  );
+}
