@@ -5,7 +5,16 @@ import { LESSONS } from '../scenarios/lessons';
 import type { Highlight } from '../scenarios/lessons/types';
 import type { Scenario } from '../scenarios/schema';
 import { useLab, useLabStore } from '../store/react';
-import { ChecksPanel, CopyMenu, EventLog, ProcessPanel, ProcessPanels, SpaceTimeDiagram } from '../views';
+import {
+  ChecksPanel,
+  CopyMenu,
+  EventLog,
+  MetricsPanel,
+  ProcessPanel,
+  ProcessPanels,
+  SpaceTimeDiagram,
+} from '../views';
+import { NetworkLab } from '../views/network';
 import { EditBar } from './EditBar';
 import { ErrorBanner } from './ErrorBanner';
 import { Header } from './Header';
@@ -14,6 +23,7 @@ import { useKeyboard, usePlayLoop, useUrlSync } from './hooks';
 import { LessonPanel } from './lesson/LessonPanel';
 import { TocDialog } from './lesson/TocDialog';
 import { Playback } from './Playback';
+import { ReliabilityBar } from './ReliabilityBar';
 import { useShell } from './shell';
 import { ViewBoundary } from './ViewBoundary';
 
@@ -62,6 +72,9 @@ export function App({ fallback }: { fallback: Scenario }) {
   const toggleLog = useShell((s) => s.toggleLog);
   const highlight = useHighlight();
   const hl = highlight ? { highlight } : {};
+  const hasReliability = scenario.lab === 'process' && scenario.reliability !== undefined;
+  // The network lab has its own views (topology, tables, modes); the process lab's panels do not apply.
+  const network = scenario.lab === 'network';
 
   usePlayLoop(store);
   useKeyboard(store);
@@ -90,22 +103,23 @@ export function App({ fallback }: { fallback: Scenario }) {
     <div className={presenter ? 'app presenter' : 'app'} data-testid="app">
       <Header />
       <ErrorBanner />
-      <div className={presenter && !presenterSide ? 'workspace no-side' : 'workspace'}>
+      <div className={(presenter || network) && !presenterSide ? 'workspace no-side' : 'workspace'}>
         <div className="main-col">
           <main className="stage" aria-label={t('panels.diagram')}>
             <div className="stage-tools secondary">
               <EditBar />
+              <ReliabilityBar />
             </div>
             <div className="diagram">
               <ViewBoundary resetKey={scenario}>
-                <SpaceTimeDiagram {...hl} />
+                {network ? <NetworkLab /> : <SpaceTimeDiagram {...hl} />}
               </ViewBoundary>
             </div>
             <ViewBoundary resetKey={scenario}>
               <CopyMenu />
             </ViewBoundary>
           </main>
-          {presenter ? (
+          {presenter && !network ? (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling panel must be reachable by keyboard to scroll it (axe: scrollable-region-focusable, WCAG 2.1.1).
             <section className="presenter-panels" aria-label={t('panels.side')} tabIndex={0}>
               <ViewBoundary resetKey={scenario}>
@@ -113,6 +127,8 @@ export function App({ fallback }: { fallback: Scenario }) {
               </ViewBoundary>
             </section>
           ) : (
+            // Presenter mode on the network lab gives the room to the topology.
+            !presenter &&
             logOpen && (
               <section className="log" aria-label={t('panels.log')} id="event-log">
                 <ViewBoundary resetKey={scenario}>
@@ -122,7 +138,7 @@ export function App({ fallback }: { fallback: Scenario }) {
             )
           )}
         </div>
-        {presenter ? (
+        {presenter || network ? (
           presenterSide && (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling panel must be reachable by keyboard to scroll it (axe: scrollable-region-focusable, WCAG 2.1.1).
             <aside className="side" aria-label={t('panels.side')} tabIndex={0}>
@@ -134,12 +150,21 @@ export function App({ fallback }: { fallback: Scenario }) {
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling panel must be reachable by keyboard to scroll it (axe: scrollable-region-focusable, WCAG 2.1.1).
           <aside className="side" aria-label={t('panels.side')} tabIndex={0}>
             <LessonPanel />
-            <div className="panel processes">
-              <ViewBoundary resetKey={scenario}>
-                <ProcessPanels {...hl} />
-              </ViewBoundary>
-            </div>
-            {checks}
+            {!network && (
+              <div className="panel processes">
+                <ViewBoundary resetKey={scenario}>
+                  <ProcessPanels {...hl} />
+                </ViewBoundary>
+              </div>
+            )}
+            {!network && checks}
+            {hasReliability && (
+              <div className="panel metrics">
+                <ViewBoundary resetKey={scenario}>
+                  <MetricsPanel />
+                </ViewBoundary>
+              </div>
+            )}
           </aside>
         )}
       </div>

@@ -4,7 +4,9 @@ import { LANGS } from '../i18n';
 import { ORDERING_DEFS } from '../protocols/ordering';
 import { LESSONS } from '../scenarios/lessons';
 import { ORDERINGS, type Ordering } from '../scenarios/schema';
+import { validateScenario } from '../scenarios/validate';
 import { useLab, useLabStore } from '../store/react';
+import { AddressLabButton, ExamplesPicker } from '../views/network';
 import { setOrdering } from './edits';
 import { fileNameFor, MAX_FILE_BYTES, readScenarioText } from './fileio';
 import { Icon } from './Icon';
@@ -68,6 +70,16 @@ export function Header() {
     }
   };
 
+  // A built-in example is validated and loaded like a file: a broken one reports, never blanks the page.
+  const openExample = (data: unknown) => {
+    const st = store.getState();
+    const v = validateScenario(data);
+    if (!v.ok) return st.setLoadError({ source: 'file', summary: t('errors.invalid'), errors: v.errors });
+    if (!safeLoad(store, v.value, 0, 'file')) return;
+    st.setLesson(null);
+    st.setLoadError(null);
+  };
+
   const saveFile = () => {
     const s = store.getState().scenario;
     const blob = new Blob([`${JSON.stringify(s, null, 2)}\n`], { type: 'application/json' });
@@ -92,6 +104,8 @@ export function Header() {
           <Icon name="book" />
           {t('header.lessons')}
         </button>
+        <ExamplesPicker onOpen={openExample} />
+        <AddressLabButton />
         {ordering !== null && (
           <label className="field">
             <span>{t('header.ordering')}</span>

@@ -6,6 +6,7 @@ import './views.css';
 
 export { ChecksPanel, type ChecksPanelProps } from './checks/ChecksPanel';
 export { EventLog, type EventLogProps } from './log/EventLog';
+export { MetricsPanel } from './metrics/MetricsPanel';
 export {
   ProcessPanel,
   type ProcessPanelProps,

@@ -30,11 +30,28 @@ export function reasonText(t: Tx, reason: unknown): string {
     case 'time':
       return t('reason.time', { until: reason.until });
     default:
+      return extReasonText(t, reason as unknown as { kind: string; need?: unknown });
+  }
+}
+
+/**
+ * Hold-back reasons of the layers under the ordering (lecture, "Achieving atomicity"): atomic
+ * multicast waits for "go", virtual synchrony for "stable", and membership for the view change.
+ */
+function extReasonText(t: Tx, reason: { kind: string; need?: unknown }): string {
+  switch (reason.kind) {
+    case 'go':
+      return t('reason.go');
+    case 'stable':
+      return t('reason.stable');
+    case 'view':
+      return typeof reason.need === 'number' ? t('reason.view', { need: reason.need }) : t('reason.viewAny');
+    default:
       return t('reason.unknown', { kind: (reason as { kind: string }).kind });
   }
 }
 
-const KNOWN_GUARANTEES = ['fifo', 'causal', 'total', 'sync'];
+const KNOWN_GUARANTEES = ['fifo', 'causal', 'total', 'sync', 'reliable', 'atomic', 'integrity', 'vsync'];
 
 export function guaranteeName(t: Tx, g: string): string {
   return KNOWN_GUARANTEES.includes(g) ? t(`guarantee.${g}`) : g;
@@ -59,6 +76,19 @@ export function violationText(t: Tx, v: Violation): string {
       return t(v.other ? 'violation.order-differs' : 'violation.order-alone', args);
     case 'sync-barrier':
       return t(v.sync ? 'violation.sync-barrier' : 'violation.sync-alone', args);
+    // The group checkers name one message (first = second) and, where there is one, the other process.
+    case 'not-delivered':
+    case 'not-all':
+    case 'not-in-view':
+    case 'forged':
+    case 'view-mismatch':
+      return t(`violation.${v.rule}`, {
+        ...args,
+        view: String((v as { view?: unknown }).view ?? v.first.replace(/^view:/, '')),
+      });
+    case 'duplicate':
+    case 'invented':
+      return t(`violation.${v.rule}`, args);
     default:
       return t('violation.generic', args);
   }
@@ -124,25 +154,154 @@ export function eventDetailText(
       return d.reason === 'duplicate'
         ? t('detail.discard', { reason: t('detail.duplicate') })
         : typeof d.reason === 'string'
-          ? t('detail.discard', { reason: d.reason })
+          ? t('detail.discard', { reason: known(t, 'discardReason', d.reason) })
           : t('detail.discardAny');
     case 'lost':
-      return t('detail.lost', { copy: e.copy ?? '', reason: String(d.reason ?? '') });
+      return t('detail.lost', { copy: e.copy ?? '', reason: known(t, 'lostReason', String(d.reason ?? '')) });
     case 'ignored':
-      return t('detail.ignored', { copy: e.copy ?? '' });
+      return d.reason === 'crashed'
+        ? t(e.copy ? 'detail.ignoredCrashed' : 'detail.ignoredAction', { copy: e.copy ?? '' })
+        : t('detail.ignored', { copy: e.copy ?? '' });
     case 'timer':
       return t('detail.timer');
     default:
-      return withHeader(
-        Object.entries(d)
-          .filter(([, v]) => typeof v !== 'object' || v === null)
-          .map(([k, v]) => `${k}=${String(v)}`)
-          .join(', '),
+      // A protocol-specific event this does not know shows its plain facts.
+      return (
+        faultDetailText(t, e.type, d) ??
+        withHeader(
+          Object.entries(d)
+            .filter(([, v]) => typeof v !== 'object' || v === null)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(', '),
+        )
       );
   }
 }
 
-const KNOWN_TYPES = ['send', 'receive', 'holdback', 'deliver', 'discard', 'lost', 'ignored', 'timer'];
+/** A reason code in words if the views know it, else as written. */
+function known(t: Tx, area: string, code: string): string {
+  const s = t(`${area}.${code}`, { defaultValue: '' });
+  return s === '' ? code : s;
+}
+
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+/**
+ * The events of groups, failures and reliability (lecture: "Groups", "Failure considerations",
+ * "Reliability of multicasts") in words; null for an event type this does not know.
+ */
+function faultDetailText(t: Tx, type: string, d: Record<string, unknown>): string | null {
+  switch (type) {
+    case 'crash':
+      return t('detail.crash');
+    case 'restart':
+      return t(d.log === false ? 'detail.restartNoLog' : 'detail.restart', { n: str(d.incarnation) });
+    case 'omit': {
+      const key = d.dir === 'send' ? 'omitSend' : 'omitReceive';
+      const base = d.copy ? t(`detail.${key}Copy`, { copy: str(d.copy) }) : t(`detail.${key}`);
+      return typeof d.until === 'number' ? `${base} ${t('detail.until', { until: d.until })}` : base;
+    }
+    case 'byzantine': {
+      const base = t(d.mode === 'equivocate' ? 'detail.equivocate' : 'detail.corruptMode');
+      const parts = [base];
+      if (typeof d.msg === 'string') parts.push(t('detail.onlyMsg', { msg: d.msg }));
+      if (typeof d.until === 'number') parts.push(t('detail.until', { until: d.until }));
+      return parts.join(' ');
+    }
+    case 'corrupt': {
+      const bodies = (d.bodies ?? {}) as Record<string, unknown>;
+      const sent = Object.entries(bodies)
+        .map(([k, v]) => `${k}: ${str(v)}`)
+        .join(', ');
+      return t(d.mode === 'equivocate' ? 'detail.equivocated' : 'detail.corrupted', { bodies: sent });
+    }
+    case 'partition': {
+      const groups = Array.isArray(d.groups)
+        ? (d.groups as unknown[]).map((g) => `{${list(g)}}`).join(' | ')
+        : '';
+      return t('detail.partition', { groups, side: typeof d.side === 'number' ? d.side + 1 : '' });
+    }
+    case 'heal':
+      return t('detail.heal');
+    case 'ack': {
+      const what = list(d.acked);
+      if (d.piggyback === true) return t('detail.ackPiggy', { acked: what, on: str(d.on) });
+      if (typeof d.upTo === 'number') return t('detail.ackCumulative', { acked: what, upTo: d.upTo });
+      if (d.phase === 'go') return t('detail.ackDone', { acked: what });
+      return t('detail.ack', { acked: what });
+    }
+    case 'retransmit': {
+      const r = typeof d.reason === 'string' ? d.reason : 'timeout';
+      return typeof d.attempt === 'number'
+        ? t('detail.retransmitAttempt', { to: list(d.to), attempt: d.attempt })
+        : t('detail.retransmit', { to: list(d.to), reason: known(t, 'retransmitReason', r) });
+    }
+    case 'giveup':
+      return t('detail.giveup', { to: list(d.to), tries: str(d.tries) });
+    case 'queued':
+      return d.reason === 'window' ? t('detail.queuedWindow', { window: str(d.window) }) : t('detail.queued');
+    case 'nack':
+      return t('detail.nack', { to: str(d.to), missing: list(d.missing) });
+    case 'view': {
+      const base = t(d.initial === true ? 'detail.viewInitial' : 'detail.view', {
+        id: str(d.id),
+        members: list(d.members),
+      });
+      const changes = [
+        Array.isArray(d.joined) && d.joined.length > 0 ? t('detail.joined', { who: list(d.joined) }) : '',
+        Array.isArray(d.left) && d.left.length > 0 ? t('detail.left', { who: list(d.left) }) : '',
+        Array.isArray(d.excluded) && d.excluded.length > 0
+          ? t('detail.excluded', { who: list(d.excluded) })
+          : '',
+      ].filter(Boolean);
+      return changes.length ? `${base} · ${changes.join(' · ')}` : base;
+    }
+    case 'membership':
+      return t('detail.membership', { id: str(d.id), members: list(d.members) });
+    case 'refused':
+      return t('detail.refused', { group: str(d.group) });
+    case 'flush':
+      return t('detail.flush', { view: str(d.view) });
+    case 'suspect':
+      return t(d.reason === 'no-stable' ? 'detail.suspectStable' : 'detail.suspectAck', {
+        who: str(d.suspect),
+        msg: str(d.msg),
+      });
+    case 'forward':
+      return t(d.role === 'survivor' ? 'detail.forwardSurvivor' : 'detail.forward', { to: list(d.to) });
+    default:
+      return null;
+  }
+}
+
+const KNOWN_TYPES = [
+  'send',
+  'receive',
+  'holdback',
+  'deliver',
+  'discard',
+  'lost',
+  'ignored',
+  'timer',
+  'crash',
+  'restart',
+  'omit',
+  'byzantine',
+  'corrupt',
+  'partition',
+  'heal',
+  'ack',
+  'retransmit',
+  'giveup',
+  'queued',
+  'nack',
+  'view',
+  'membership',
+  'refused',
+  'flush',
+  'suspect',
+  'forward',
+];
 
 /** An event type in the lecture's words ("hold back", "deliver"); protocol-specific types as written. */
 export function typeText(t: Tx, type: string): string {

@@ -1,3 +1,5 @@
+import { GROUP_LESSONS } from './groups';
+import { NETWORK_LESSONS } from './network';
 import { causal } from './ordering/causal';
 import { fifo } from './ordering/fifo';
 import { globalTime } from './ordering/globaltime';
@@ -5,6 +7,8 @@ import { intro } from './ordering/intro';
 import { sync } from './ordering/sync';
 import { total } from './ordering/total';
 import { unordered } from './ordering/unordered';
+import { PIM_LESSONS } from './pim';
+import { RELIABILITY_LESSONS } from './reliability';
 import { CHAPTERS, type Lesson } from './types';
 
 /**
@@ -13,7 +17,19 @@ import { CHAPTERS, type Lesson } from './types';
  * section presents them: sending vs. delivering, global time, total, causal, sync, FIFO,
  * unordered. Later labs add their lessons here; the sort keeps chapters in CHAPTERS order.
  */
-const ALL: Lesson[] = [intro, globalTime, total, causal, sync, fifo, unordered];
+const ALL: Lesson[] = [
+  ...GROUP_LESSONS,
+  ...RELIABILITY_LESSONS,
+  intro,
+  globalTime,
+  total,
+  causal,
+  sync,
+  fifo,
+  unordered,
+  ...NETWORK_LESSONS,
+  ...PIM_LESSONS,
+];
 
 export const LESSONS: Lesson[] = ALL.map((l, i) => ({ l, i }))
   .sort((a, b) => CHAPTERS.indexOf(a.l.chapter) - CHAPTERS.indexOf(b.l.chapter) || a.i - b.i)

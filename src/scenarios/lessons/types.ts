@@ -21,8 +21,14 @@ export interface Highlight {
   msgs?: string[];
   /** Copy ids, `m1@P2`. */
   copies?: string[];
-  /** A panel to point at: `holdback`, `delivery`, `vector`, `checks`, `log`. */
+  /**
+   * A panel to point at. Process lab: `holdback`, `delivery`, `vector`, `checks`, `log`,
+   * `metrics`, `reliability`. Network lab: `modes`, `routing`, `igmp`, `pim`, `compare`,
+   * `address`.
+   */
   panel?: string;
+  /** Network lab: an address the address panel shows (`224.10.8.5`, `FF02::9`). */
+  address?: string;
 }
 
 export interface LessonStep {

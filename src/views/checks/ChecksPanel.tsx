@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Highlight } from '../../scenarios/lessons/types';
 import { useLab } from '../../store/react';
 import { guaranteeName, sortChecks, type Tx, violationText } from '../text';
-import { checksFor } from '../verdicts';
+import { checksFor, groupMembers } from '../verdicts';
 
 /**
  * Which guarantees hold in this run (the checkers judge the whole trace, from its own sends and
@@ -20,7 +20,11 @@ export function ChecksPanel({ highlight, className }: ChecksPanelProps) {
   const trace = useLab((s) => s.trace);
   const ordering = useLab((s) => (s.scenario.lab === 'process' ? s.scenario.ordering : ''));
   const setCursor = useLab((s) => s.setCursor);
-  const results = useMemo(() => sortChecks(checksFor(trace)), [trace]);
+  const members = useLab((s) => groupMembers(s.scenario));
+  const results = useMemo(
+    () => sortChecks(checksFor(trace, members ? { members } : undefined)),
+    [trace, members],
+  );
 
   return (
     <section

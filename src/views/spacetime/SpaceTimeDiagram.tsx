@@ -16,6 +16,8 @@ import { timeAt } from '../../store/lab';
 import { useLab } from '../../store/react';
 import { guaranteeName, reasonText, type Tx, violationText } from '../text';
 import { checksFor } from '../verdicts';
+import { FaultLayer } from './FaultLayer';
+import { faultModelFor } from './faults';
 import {
   type CopyStatus,
   canIntervene,
@@ -70,6 +72,8 @@ const kindClass = (kind: string) => `k-${kind.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 interface ArrowViewProps {
   g: ArrowGeo;
+  /** Sent garbled or equivocated by a byzantine process. */
+  corrupt: boolean;
   status: CopyStatus;
   /** The copy's position while in flight. */
   px: number;
@@ -86,6 +90,7 @@ interface ArrowViewProps {
 
 const ArrowView = memo(function ArrowView({
   g,
+  corrupt,
   status,
   px,
   py,
@@ -117,6 +122,7 @@ const ArrowView = memo(function ArrowView({
     status,
     kindClass(a.kind),
     a.lost !== null ? 'lossy' : '',
+    corrupt ? 'corrupt' : '',
     highlighted ? 'hl' : '',
     selected ? 'selected' : '',
     open ? 'open' : '',
@@ -290,6 +296,7 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
   const width = useWidth(wrapRef, 960);
 
   const model = modelFor(trace);
+  const faults = faultModelFor(trace);
   const checks = useMemo(() => checksFor(trace), [trace]);
   const summaries = useMemo(() => summaryIndex(model), [model]);
   const flagged = useMemo(() => violationMarks(checks), [checks]);
@@ -477,6 +484,7 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
               </g>
             ))}
             <g clipPath={`url(#${clip})`}>
+              <FaultLayer fm={faults} geo={geo} cursor={cursor} tNow={tNow} gap={size.laneGap} t={tx} />
               {geo.spans.map((g) => (
                 <SpanView
                   key={g.span.key}
@@ -500,6 +508,7 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
                 <ArrowView
                   key={g.arrow.id}
                   g={g}
+                  corrupt={faults.corrupt.has(`${g.arrow.src} ${g.arrow.msg}`)}
                   status={status}
                   px={p?.x ?? 0}
                   py={p?.y ?? 0}
