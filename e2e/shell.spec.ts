@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { randomMulticasts } from '../bench/workloads';
 import type { ProcessScenario, Scenario } from '../src/scenarios/schema';
 import { simulate } from '../src/scenarios/simulate';
 import { decodeShare, type ShareDoc } from '../src/scenarios/url';
@@ -352,4 +353,22 @@ test('at 1280×720 the diagram, the process panel and playback fit without scrol
   expect(fits).toBe(true);
   for (const sel of ['.diagram', '.side', '.playback'])
     await expect(page.locator(sel)).toBeInViewport({ ratio: 0.9 });
+});
+
+test('on a long run the event log keeps the current row in view as the cursor steps on', async ({ page }) => {
+  const long = randomMulticasts({ processes: 5, multicasts: 60, ordering: 'causal', seed: 7, spacing: 3 });
+  await open(page, long, 40);
+  await openLog(page);
+  const current = page.locator('#event-log tr[aria-current="step"]');
+  const box = page.locator('#event-log .mv-log-scroll');
+  const inBox = async () => {
+    const [r, b] = [await current.boundingBox(), await box.boundingBox()];
+    return !!r && !!b && r.y >= b.y - 1 && r.y + r.height <= b.y + b.height + 1;
+  };
+  for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowRight');
+  await expectStep(page, 100, await totalSteps(page));
+  await expect.poll(inBox).toBe(true);
+  for (let i = 0; i < 45; i++) await page.keyboard.press('ArrowLeft');
+  await expectStep(page, 55, await totalSteps(page));
+  await expect.poll(inBox).toBe(true);
 });

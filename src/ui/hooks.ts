@@ -102,26 +102,52 @@ export function shareUrl(s: LabState): string {
   return `${here}#${encodeShare(shareDoc(s))}`;
 }
 
-const URL_THROTTLE_MS = 150;
+/** The hash is written once the screen has been still this long… */
+const URL_QUIET_MS = 250;
+/** …or at the latest this long after the first change, so a playing run still updates it. */
+const URL_MAX_WAIT_MS = 1000;
 
 /**
- * The hash always reflects the screen (scenario, cursor, lesson, language, presenter), written
- * with replaceState at most every 150 ms so play does not flood the history API. A hash the user
+ * The hash always reflects the screen (scenario, cursor, lesson, language, presenter). Encoding
+ * and replaceState cost a few milliseconds, so they wait until stepping pauses (at most a second)
+ * and run when the browser is idle: a step key paints its frame without them. A hash the user
  * pastes (hashchange) is decoded and opened; a bad one shows its error and keeps the screen.
  */
 export function useUrlSync(store: LabStore, fallback: Scenario): void {
   useEffect(() => {
     let written = window.location.hash.slice(1);
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    let idle: number | undefined;
+    const cancel = () => {
+      clearTimeout(quiet);
+      clearTimeout(deadline);
+      if (idle !== undefined) window.cancelIdleCallback?.(idle);
+      quiet = deadline = idle = undefined;
+    };
     const write = () => {
-      timer = undefined;
+      cancel();
       const hash = encodeShare(shareDoc(store.getState()));
       if (hash === written) return;
       written = hash;
       window.history.replaceState(window.history.state, '', `#${hash}`);
     };
+    const soon = () => {
+      clearTimeout(quiet);
+      quiet = undefined;
+      if (idle !== undefined) return;
+      if (typeof window.requestIdleCallback === 'function')
+        idle = window.requestIdleCallback(write, { timeout: URL_QUIET_MS });
+      else write();
+    };
     const schedule = () => {
-      timer ??= setTimeout(write, URL_THROTTLE_MS);
+      clearTimeout(quiet);
+      quiet = setTimeout(soon, URL_QUIET_MS);
+      deadline ??= setTimeout(soon, URL_MAX_WAIT_MS);
+    };
+    // Leaving the page (or its tab) writes at once, so a reload or a bookmark keeps the screen.
+    const flush = () => {
+      if (quiet !== undefined || deadline !== undefined || idle !== undefined) write();
     };
     const unsub = store.subscribe((s, p) => {
       if (
@@ -141,11 +167,15 @@ export function useUrlSync(store: LabStore, fallback: Scenario): void {
       schedule();
     };
     window.addEventListener('hashchange', onHash);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flush);
     write();
     return () => {
       unsub();
       window.removeEventListener('hashchange', onHash);
-      if (timer) clearTimeout(timer);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flush);
+      cancel();
     };
   }, [store, fallback]);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cursorAfter, LOG_AFTER, LOG_BEFORE, LOG_CHUNK, logWindow } from './rows';
+import { cursorAfter, LOG_AFTER, LOG_AFTER_CHUNK, LOG_BEFORE, LOG_CHUNK, logWindow } from './rows';
 
 describe('event log rows', () => {
   it('list at least the latest events up to the cursor and a few after it, and never outside the run (property)', () => {
@@ -11,7 +11,8 @@ describe('event log rows', () => {
         expect(w.from).toBeGreaterThanOrEqual(0);
         expect(w.to).toBeLessThanOrEqual(total);
         expect(w.from).toBeLessThanOrEqual(Math.max(0, c - LOG_BEFORE));
-        expect(w.to).toBe(Math.min(total, c + LOG_AFTER));
+        expect(w.to).toBeGreaterThanOrEqual(Math.min(total, c + LOG_AFTER));
+        expect(w.to).toBeLessThan(c + LOG_AFTER + LOG_AFTER_CHUNK);
         expect(w.current).toBe(c - 1);
       }),
     );
@@ -23,6 +24,17 @@ describe('event log rows', () => {
         const a = logWindow(cursor, 5000);
         const b = logWindow(cursor + 1, 5000);
         expect(b.from === a.from || b.from === a.from + LOG_CHUNK).toBe(true);
+      }),
+    );
+  });
+
+  it('grow at their end in chunks, so most steps forward add no row at all (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4999 - LOG_AFTER_CHUNK }), (cursor) => {
+        const ends = Array.from({ length: LOG_AFTER_CHUNK }, (_, i) => logWindow(cursor + i, 5000).to);
+        // Over LOG_AFTER_CHUNK consecutive steps the end moves at most once, by one chunk.
+        expect(new Set(ends).size).toBeLessThanOrEqual(2);
+        expect(ends[ends.length - 1]! - ends[0]!).toBeLessThanOrEqual(LOG_AFTER_CHUNK);
       }),
     );
   });

@@ -3,7 +3,10 @@
  * a long run stays light) and the next few, faded. The current row is the event just shown.
  */
 export const LOG_BEFORE = 80;
+/** At least this many upcoming events are listed, faded… */
 export const LOG_AFTER = 6;
+/** …and the last row listed moves in steps of this many, so most steps add no row (and the table keeps its height). */
+export const LOG_AFTER_CHUNK = 10;
 /** The first row listed moves in steps of this many, so one cursor step changes two rows, not the whole table. */
 export const LOG_CHUNK = 20;
 
@@ -18,7 +21,11 @@ export interface LogWindow {
 export function logWindow(cursor: number, total: number, before = LOG_BEFORE, after = LOG_AFTER): LogWindow {
   const c = Math.max(0, Math.min(total, cursor));
   const from = Math.max(0, Math.floor((c - before) / LOG_CHUNK) * LOG_CHUNK);
-  return { from, to: Math.min(total, c + after), current: c - 1 };
+  return {
+    from,
+    to: Math.min(total, Math.ceil((c + after) / LOG_AFTER_CHUNK) * LOG_AFTER_CHUNK),
+    current: c - 1,
+  };
 }
 
 /** Clicking a row shows the run just after that event. */
