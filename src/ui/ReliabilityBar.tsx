@@ -1,174 +1,288 @@
-import { useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RELIABILITY_SCHEMES, type ReliabilityInput } from '../scenarios/process-ext';
+import { RELIABILITY_SCHEMES, type ReliabilityScheme } from '../scenarios/process-ext';
+import type { Scenario } from '../scenarios/schema';
 import { timeAt } from '../store/lab';
 import { useLab, useLabStore } from '../store/react';
+import { LANE_SECTIONS } from '../views/spacetime/LaneMenu';
+import type { Tx } from '../views/text';
 import {
-  addFault,
-  addHeal,
-  addPartition,
-  type FaultChoice,
-  relProblem,
+  editProblem,
+  optionChange,
+  type RelOption,
+  schemeChange,
   setOption,
   setScheme,
 } from './reliabilityEdits';
 
 const NONE: readonly string[] = [];
-const FAULTS: FaultChoice[] = [
-  'crash',
-  'crash-restart',
-  'crash-restart-nolog',
-  'send-omission',
-  'receive-omission',
-  'byzantine',
-];
-type Opt = 'cumulative' | 'piggyback' | 'nack';
+type Switch = 'cumulative' | 'piggyback' | 'nack';
+const SWITCHES: Switch[] = ['cumulative', 'piggyback', 'nack'];
 
 /**
- * The reliability setting and its ACK optimizations (lecture, "Reliability of multicasts",
- * "Optimizing Acknowledgements"), and faults injected at the current virtual time ("Failure
- * considerations"): every change is a scenario edit, so it can be undone and shared.
+ * A button that opens a small non-modal dialog below it: Esc or a press elsewhere closes it, and
+ * focus goes in when it opens and back to the button when it closes.
+ */
+function Popover({
+  label,
+  title,
+  testId,
+  children,
+}: {
+  label: ReactNode;
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  useEffect(() => {
+    if (!open) return;
+    box.current?.querySelector<HTMLElement>('select, input, button:not([disabled])')?.focus();
+    const outside = (e: PointerEvent) => {
+      const target = e.target as Node | null;
+      if (!box.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open]);
+  return (
+    <span className="relbar-pop">
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        data-testid={testId}
+      >
+        {label}
+      </button>
+      {open && (
+        <div
+          ref={box}
+          id={id}
+          className="popover relbar-popover"
+          role="dialog"
+          aria-label={title}
+          onKeyDown={(e) => {
+            // The popover's keys are its own: the shell's step keys must not move the cursor under it.
+            e.stopPropagation();
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              setOpen(false);
+              button.current?.focus();
+            }
+          }}
+        >
+          <h2>{title}</h2>
+          {children}
+        </div>
+      )}
+    </span>
+  );
+}
+
+/** A number field of the setting, clamped to the schema's range. */
+function NumberOption({
+  k,
+  min,
+  max,
+  scenario,
+  value,
+  edit,
+}: {
+  k: 'window' | 'timeout' | 'tries' | 'ackDelay';
+  min: number;
+  max: number;
+  scenario: Scenario;
+  value: number;
+  edit(change: (s: Scenario) => Scenario): void;
+}) {
+  const { t } = useTranslation('ui');
+  const problem = editProblem(scenario, optionChange({ [k]: value + 1 }));
+  return (
+    <label className="field" title={problem ?? t(`rel.${k}Hint`)}>
+      <span>{t(`rel.${k}`)}</span>
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={value}
+        disabled={problem !== null && value === min}
+        onChange={(e) => {
+          const v = Math.max(min, Math.min(max, Math.round(Number(e.currentTarget.value)) || min));
+          edit(setOption({ [k]: v } as Partial<RelOption>));
+        }}
+        data-testid={`rel-${k}`}
+      />
+    </label>
+  );
+}
+
+/**
+ * The reliability setting (lecture, "Reliability of multicasts") in one row: the scheme, its ACK
+ * optimizations ("Optimizing Acknowledgements") and faults ("Failure considerations") each in a
+ * popover, so the diagram keeps its room. Every change is a scenario edit: undoable, shared.
+ * Faults are also injected by clicking a lane; the Faults popover offers the same menu at the
+ * cursor's time, for a process picked from a list.
  */
 export function ReliabilityBar() {
   const { t } = useTranslation('ui');
+  const { t: tv } = useTranslation('views');
   const store = useLabStore();
+  const scenario = useLab((s) => s.scenario);
   const processes = useLab((s) => (s.scenario.lab === 'process' ? s.scenario.processes : NONE));
-  const rel = useLab((s) => (s.scenario.lab === 'process' ? (s.scenario.reliability ?? null) : null));
-  const isProcess = useLab((s) => s.scenario.lab === 'process');
-  const partitioned = useLab((s) =>
-    s.scenario.lab === 'process'
-      ? (s.scenario.faults ?? []).reduce(
-          (open, f) => (f.type === 'partition' ? true : f.type === 'heal' ? false : open),
-          false,
-        )
-      : false,
-  );
   const time = useLab((s) => timeAt(s.trace, s.cursor));
-  const [node, setNode] = useState('');
-  const [fault, setFault] = useState<FaultChoice>('crash');
-  const [side, setSide] = useState<string[]>([]);
-  if (!isProcess) return null;
-  const target = processes.includes(node) ? node : (processes[0] ?? '');
+  const [chosen, setChosen] = useState('');
+  const nodeId = useId();
+  if (scenario.lab !== 'process') return null;
+  const rel = scenario.reliability ?? null;
   const edit = store.getState().edit;
-  const why = (patch: Partial<ReliabilityInput>) =>
-    rel
-      ? relProblem({
-          ...rel,
-          ...patch,
-          ...(patch.cumulative || patch.piggyback ? { ackDelay: Math.max(2, rel.ackDelay) } : {}),
-        })
-      : null;
-  const opt = (k: Opt) => {
-    const problem = rel ? why({ [k]: !rel[k] }) : null;
-    return (
-      <label className="field check" title={problem ?? t(`rel.${k}Hint`)}>
-        <input
-          type="checkbox"
-          checked={rel?.[k] ?? false}
-          disabled={problem !== null}
-          onChange={(e) => edit(setOption({ [k]: e.currentTarget.checked }))}
-          data-testid={`rel-${k}`}
-        />
-        <span>{t(`rel.${k}`)}</span>
-      </label>
-    );
-  };
-  const windowProblem = rel ? why({ window: rel.window + 1 }) : null;
   const tunable = rel?.scheme === 'reliable' || rel?.scheme === 'vsync';
-  const rest = processes.filter((p) => !side.includes(p));
+  const node = processes.includes(chosen) ? chosen : (processes[0] ?? '');
+  // What is switched on, so the row says it without opening the popover.
+  const on = rel
+    ? [
+        ...(rel.window > 1 ? [t('rel.windowOn', { n: rel.window })] : []),
+        ...SWITCHES.filter((k) => rel[k]).map((k) => t(`rel.${k}`)),
+      ]
+    : [];
+  const faults = scenario.faults?.length ?? 0;
   return (
     <section className="editbar relbar" aria-label={t('rel.title')}>
       <label className="field">
         <span>{t('rel.scheme')}</span>
         <select
           value={rel?.scheme ?? 'none'}
-          onChange={(e) => edit(setScheme(e.currentTarget.value as (typeof RELIABILITY_SCHEMES)[number]))}
+          onChange={(e) => edit(setScheme(e.currentTarget.value as ReliabilityScheme | 'none'))}
           data-testid="rel-scheme"
         >
           <option value="none">{t('rel.none')}</option>
-          {RELIABILITY_SCHEMES.map((s) => (
-            <option key={s} value={s}>
-              {t(`rel.${s}`)}
-            </option>
-          ))}
+          {RELIABILITY_SCHEMES.map((s) => {
+            const problem = editProblem(scenario, schemeChange(s));
+            return (
+              <option key={s} value={s} disabled={problem !== null} title={problem ?? undefined}>
+                {t(`rel.${s}`)}
+              </option>
+            );
+          })}
         </select>
       </label>
-      {tunable && rel && (
-        <>
-          <label className="field" title={windowProblem ?? t('rel.windowHint')}>
-            <span>{t('rel.window')}</span>
-            <input
-              type="number"
-              min={1}
-              max={16}
-              value={rel.window}
-              disabled={windowProblem !== null && rel.window === 1}
-              onChange={(e) =>
-                edit(setOption({ window: Math.max(1, Math.min(16, Number(e.currentTarget.value) || 1)) }))
-              }
-              data-testid="rel-window"
-            />
-          </label>
-          {opt('cumulative')}
-          {opt('piggyback')}
-          {opt('nack')}
-        </>
+      {rel && (
+        <Popover
+          label={
+            <>
+              {t('rel.options')}
+              {/* A count keeps the row short; the list is its title and, for screen readers, its text. */}
+              {on.length > 0 && (
+                <span className="relbar-on" title={on.join(' · ')}>
+                  <span aria-hidden="true">{on.length}</span>
+                  <span className="mv-sr">{on.join(', ')}</span>
+                </span>
+              )}
+            </>
+          }
+          title={t('rel.optionsTitle')}
+          testId="rel-options"
+        >
+          <div className="relbar-grid">
+            {rel.scheme !== 'unreliable' && (
+              <NumberOption
+                k="timeout"
+                min={1}
+                max={1000}
+                scenario={scenario}
+                value={rel.timeout}
+                edit={edit}
+              />
+            )}
+            {tunable && (
+              <>
+                <NumberOption k="tries" min={1} max={100} scenario={scenario} value={rel.tries} edit={edit} />
+                <NumberOption
+                  k="window"
+                  min={1}
+                  max={64}
+                  scenario={scenario}
+                  value={rel.window}
+                  edit={edit}
+                />
+                {SWITCHES.map((k) => {
+                  const problem = editProblem(scenario, optionChange({ [k]: !rel[k] }));
+                  return (
+                    <label key={k} className="field check" title={problem ?? t(`rel.${k}Hint`)}>
+                      <input
+                        type="checkbox"
+                        checked={rel[k]}
+                        disabled={problem !== null}
+                        onChange={(e) => edit(setOption({ [k]: e.currentTarget.checked }))}
+                        data-testid={`rel-${k}`}
+                      />
+                      <span>{t(`rel.${k}`)}</span>
+                    </label>
+                  );
+                })}
+                <NumberOption
+                  k="ackDelay"
+                  min={0}
+                  max={1000}
+                  scenario={scenario}
+                  value={rel.ackDelay}
+                  edit={edit}
+                />
+              </>
+            )}
+          </div>
+          {!tunable && <p className="hint">{t('rel.noOptions')}</p>}
+        </Popover>
       )}
-      {rel && !tunable && <span className="hint">{t('rel.noOptions')}</span>}
-      <label className="field">
-        <span>{t('rel.faultAt')}</span>
-        <select value={target} onChange={(e) => setNode(e.currentTarget.value)} data-testid="fault-node">
-          {processes.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </label>
-      <select
-        value={fault}
-        onChange={(e) => setFault(e.currentTarget.value as FaultChoice)}
-        aria-label={t('rel.faultKind')}
-        data-testid="fault-kind"
+      <Popover
+        label={
+          <>
+            {t('rel.faults')}
+            {faults > 0 && (
+              <span className="relbar-on">
+                <span aria-hidden="true">{faults}</span>
+                <span className="mv-sr">{t('rel.faultCount', { n: faults })}</span>
+              </span>
+            )}
+          </>
+        }
+        title={t('rel.faultsTitle', { time })}
+        testId="rel-faults"
       >
-        {FAULTS.map((f) => (
-          <option key={f} value={f}>
-            {t(`rel.fault.${f}`)}
-          </option>
-        ))}
-      </select>
-      <button type="button" onClick={() => edit(addFault(target, time, fault))} data-testid="fault-inject">
-        {t('rel.inject', { time })}
-      </button>
-      <fieldset className="field partition">
-        <legend>{t('rel.partitionSide')}</legend>
-        {processes.map((p) => (
-          <label key={p} className="check">
-            <input
-              type="checkbox"
-              checked={side.includes(p)}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                setSide((s) => (on ? [...s, p] : s.filter((x) => x !== p)));
-              }}
-              data-testid={`partition-${p}`}
+        <p className="hint">{t('rel.faultsHint')}</p>
+        <label className="field" htmlFor={nodeId}>
+          <span>{t('rel.faultAt')}</span>
+          <select
+            id={nodeId}
+            value={node}
+            onChange={(e) => setChosen(e.currentTarget.value)}
+            data-testid="fault-node"
+          >
+            {processes.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="mv-lane-menu inline">
+          {LANE_SECTIONS.filter((sec) => sec.id === 'faults' && sec.applies(scenario, node)).map((sec) => (
+            <sec.Body
+              key={`${sec.id} ${node}`}
+              node={node}
+              time={time}
+              scenario={scenario}
+              edit={edit}
+              t={tv as unknown as Tx}
             />
-            {p}
-          </label>
-        ))}
-      </fieldset>
-      <button
-        type="button"
-        disabled={side.length === 0 || rest.length === 0}
-        title={side.length === 0 || rest.length === 0 ? t('rel.partitionWhy') : undefined}
-        onClick={() => edit(addPartition([side.filter((p) => processes.includes(p)), rest], time))}
-        data-testid="partition"
-      >
-        {t('rel.partition', { time })}
-      </button>
-      <button type="button" disabled={!partitioned} onClick={() => edit(addHeal(time))} data-testid="heal">
-        {t('rel.heal', { time })}
-      </button>
+          ))}
+        </div>
+      </Popover>
     </section>
   );
 }

@@ -1,93 +1,82 @@
 import { type ReliabilityInput, ReliabilitySchema, type ReliabilityScheme } from '../scenarios/process-ext';
 import type { Scenario } from '../scenarios/schema';
+import { validateScenario } from '../scenarios/validate';
 
 /**
- * Edits of a scenario's reliability setting and faults (issue 3), pure `scenario → scenario`
- * functions for `store.edit`, so each is undoable and goes into the URL.
+ * Edits of a scenario's reliability setting (issue 3 §3), pure `scenario → scenario` functions
+ * for `store.edit`, so each is undoable and goes into the URL. An edit the schema would reject
+ * returns the scenario unchanged; `editProblem` says why, so the bar can disable the control and
+ * tell the student. (Faults are edited from the diagram: views/spacetime/faultEdits.ts.)
  */
 
 type Rel = ReliabilityInput;
 export const DEFAULT_REL: Rel = ReliabilitySchema.parse({ scheme: 'unreliable' });
 
-/** The setting as the schema would read it (defaults filled in). */
-export function relOf(s: Scenario): Rel | null {
-  return s.lab === 'process' && s.reliability ? s.reliability : null;
+/** The setting's tunable numbers and switches. */
+export type RelOption = Pick<
+  Rel,
+  'window' | 'cumulative' | 'piggyback' | 'nack' | 'ackDelay' | 'timeout' | 'tries'
+>;
+
+/** The scenario's first validation problem, as `field: message`, or null if it is valid. */
+export function scenarioProblem(s: Scenario): string | null {
+  const v = validateScenario(s);
+  if (v.ok) return null;
+  const e = v.errors[0];
+  return e ? `${e.path}: ${e.message}` : 'invalid';
 }
 
-/** The schema's first complaint about a setting, or null if it is valid. */
-export function relProblem(r: Rel): string | null {
-  const v = ReliabilitySchema.safeParse(r);
-  return v.success ? null : (v.error.issues[0]?.message ?? 'invalid');
+function nextScheme(s: Scenario, scheme: ReliabilityScheme | 'none'): Scenario {
+  if (s.lab !== 'process') return s;
+  if (scheme === 'none') {
+    const { reliability: _r, ...rest } = s;
+    return rest;
+  }
+  const old = s.reliability ?? DEFAULT_REL;
+  const tunable = scheme === 'reliable' || scheme === 'vsync';
+  // The switches a scheme cannot have go off with it (process-ext.ts's rules), so the switch always succeeds when it can.
+  const next: Rel = tunable
+    ? {
+        ...old,
+        scheme,
+        ...(scheme === 'vsync' || s.groups ? { window: 1 } : {}),
+        ...(scheme === 'vsync' ? { nack: false } : {}),
+      }
+    : { ...old, scheme, window: 1, cumulative: false, piggyback: false, nack: false };
+  return { ...s, reliability: next };
 }
 
-/** Switch the scheme; the ACK optimizations a scheme cannot have are turned off with it. */
+function nextOption(s: Scenario, patch: Partial<RelOption>): Scenario {
+  if (s.lab !== 'process' || !s.reliability) return s;
+  const next: Rel = { ...s.reliability, ...patch };
+  // Cumulative and piggybacked ACKs need a delay to gather ACKs in (lecture: "wait a little while").
+  if ((next.cumulative || next.piggyback) && next.ackDelay === 0) next.ackDelay = 2;
+  return { ...s, reliability: next };
+}
+
+/** Why an edit cannot be made (the schema's message), or null when it can. */
+export function editProblem(s: Scenario, change: (s: Scenario) => Scenario): string | null {
+  const next = change(s);
+  return next === s ? null : scenarioProblem(next);
+}
+
+const checked = (build: (s: Scenario) => Scenario) => (s: Scenario) => {
+  const next = build(s);
+  return next !== s && scenarioProblem(next) === null ? next : s;
+};
+
+/** Switch the scheme (or take the layer away: `none`). */
 export function setScheme(scheme: ReliabilityScheme | 'none') {
-  return (s: Scenario): Scenario => {
-    if (s.lab !== 'process') return s;
-    if (scheme === 'none') {
-      const { reliability: _r, ...rest } = s;
-      return rest as Scenario;
-    }
-    const old = s.reliability ?? DEFAULT_REL;
-    const tunable = scheme === 'reliable' || scheme === 'vsync';
-    const next: Rel = tunable
-      ? { ...old, scheme, ...(scheme === 'vsync' ? { window: 1, nack: false } : {}) }
-      : { ...old, scheme, window: 1, cumulative: false, piggyback: false, nack: false };
-    return { ...s, reliability: next };
-  };
+  return checked((s) => nextScheme(s, scheme));
 }
 
-/** Change one ACK optimization, keeping what the schema requires (an ACK delay for cumulative/piggyback). */
-export function setOption(
-  patch: Partial<Pick<Rel, 'window' | 'cumulative' | 'piggyback' | 'nack' | 'ackDelay'>>,
-) {
-  return (s: Scenario): Scenario => {
-    if (s.lab !== 'process' || !s.reliability) return s;
-    const next: Rel = { ...s.reliability, ...patch };
-    if ((next.cumulative || next.piggyback) && next.ackDelay === 0) next.ackDelay = 2;
-    return relProblem(next) === null ? { ...s, reliability: next } : s;
-  };
+/** The unchecked change behind `setScheme`, for asking `editProblem` why it would fail. */
+export const schemeChange = (scheme: ReliabilityScheme | 'none') => (s: Scenario) => nextScheme(s, scheme);
+
+/** Change ACK optimizations or the timeout and tries, keeping what the schema requires. */
+export function setOption(patch: Partial<RelOption>) {
+  return checked((s) => nextOption(s, patch));
 }
 
-export type FaultChoice =
-  | 'crash'
-  | 'crash-restart'
-  | 'crash-restart-nolog'
-  | 'send-omission'
-  | 'receive-omission'
-  | 'byzantine';
-
-/** A fault at `node` from virtual time `at` (a restart or the end of a window `gap` ticks later). */
-export function addFault(node: string, at: number, choice: FaultChoice, gap = 20) {
-  return (s: Scenario): Scenario => {
-    if (s.lab !== 'process') return s;
-    const f =
-      choice === 'crash'
-        ? { type: 'crash' as const, at, node }
-        : choice === 'crash-restart' || choice === 'crash-restart-nolog'
-          ? { type: 'crash' as const, at, node, restart: { at: at + gap, log: choice === 'crash-restart' } }
-          : choice === 'byzantine'
-            ? { type: 'byzantine' as const, at, node, mode: 'corrupt' as const, until: at + gap }
-            : { type: choice, at, node, until: at + gap };
-    return { ...s, faults: [...(s.faults ?? []), f] };
-  };
-}
-
-/** Split the processes into `groups` at `at`. */
-export function addPartition(groups: string[][], at: number) {
-  return (s: Scenario): Scenario =>
-    s.lab !== 'process' || groups.filter((g) => g.length > 0).length < 2
-      ? s
-      : {
-          ...s,
-          faults: [
-            ...(s.faults ?? []),
-            { type: 'partition', at, groups: groups.filter((g) => g.length > 0) },
-          ],
-        };
-}
-
-export function addHeal(at: number) {
-  return (s: Scenario): Scenario =>
-    s.lab !== 'process' ? s : { ...s, faults: [...(s.faults ?? []), { type: 'heal', at }] };
-}
+/** The unchecked change behind `setOption`, for asking `editProblem` why it would fail. */
+export const optionChange = (patch: Partial<RelOption>) => (s: Scenario) => nextOption(s, patch);

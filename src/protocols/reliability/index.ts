@@ -155,6 +155,8 @@ function transportView(snap: AnyMachineSnapshot): ReliabilityView {
     buffered: buf.length,
     buffer: buf.map((o) => o.packet.msg),
     queued: c.queue.map((q) => q.packet.msg),
+    // NACK mode keeps messages without waiting for anyone: nothing is pending.
+    pending: c.cfg.nack ? [] : c.out.map((o) => ({ msg: o.packet.msg, waiting: [...o.waiting] })),
   };
 }
 
@@ -165,6 +167,10 @@ function atomicView(snap: AnyMachineSnapshot): ReliabilityView {
     buffered: c.sending.length,
     buffer: c.sending.map((s) => s.packet.msg),
     queued: [],
+    pending: c.sending.map((s) => ({
+      msg: s.packet.msg,
+      waiting: s.to.filter((n) => !(s.phase === 'collect' ? s.acked : s.done).includes(n)),
+    })),
     // The log without the packets it keeps: each line says what was written.
     log: c.log.map((l) => (l.t === 'msg' ? { ...l, packet: { ...l.packet, h: {} } } : l)),
     held: c.held.map((p) => p.msg as MsgId),

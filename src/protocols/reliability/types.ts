@@ -84,6 +84,8 @@ export interface ReliabilityView {
   buffer: MsgId[];
   /** Messages waiting for the pipelining window. */
   queued: MsgId[];
+  /** Per buffered message, the members whose ACK (atomic after "go": whose reply) has not come. */
+  pending: { msg: MsgId; waiting: NodeId[] }[];
   /** Atomic multicast: the persistent log. */
   log?: LogEntry[];
   /** Atomic multicast: messages logged and acknowledged but held from the application until "go". */

@@ -1,9 +1,17 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Highlight } from '../../scenarios/lessons/types';
 import { useLab } from '../../store/react';
 import { reasonText, type Tx } from '../text';
-import { changedKeys, type OrderingFacts, type ProcessIndex, processAt, processIndex } from './derive';
+import {
+  changedKeys,
+  type OrderingFacts,
+  type ProcessAt,
+  type ProcessIndex,
+  processAtMemo,
+  processIndex,
+} from './derive';
+import { ReliabilitySection } from './ReliabilitySection';
 
 /**
  * One process at the cursor: its vector (causal: the precedence vector; FIFO: the last number
@@ -30,17 +38,28 @@ function useIndex(): ProcessIndex {
   }, [trace]);
 }
 
-export function ProcessPanel({ node, highlight, className }: ProcessPanelProps) {
-  const { t } = useTranslation('views');
-  const tx = t as unknown as Tx;
+export function ProcessPanel(props: ProcessPanelProps) {
   const index = useIndex();
   const cursor = useLab((s) => s.cursor);
+  const now = processAtMemo(index, props.node, cursor);
+  const before = cursor > 0 ? processAtMemo(index, props.node, cursor - 1) : now;
+  return <PanelView {...props} now={now} before={before} />;
+}
+
+/** The panel itself: re-renders only when this process's state (or the previous step's) changed. */
+const PanelView = memo(function PanelView({
+  node,
+  highlight,
+  className,
+  now,
+  before,
+}: ProcessPanelProps & { now: ProcessAt; before: ProcessAt }) {
+  const { t } = useTranslation('views');
+  const tx = t as unknown as Tx;
   const ordering = useLab((s) => (s.scenario.lab === 'process' ? s.scenario.ordering : ''));
   const selected = useLab((s) => s.selection.node === node);
   const headingId = useId();
 
-  const now = processAt(index, node, cursor);
-  const before = cursor > 0 ? processAt(index, node, cursor - 1) : now;
   const changed = changedKeys(now.vector, before.vector);
   const hlPanel = highlight?.panel;
   const hlMsgs = new Set(highlight?.msgs ?? []);
@@ -123,9 +142,10 @@ export function ProcessPanel({ node, highlight, className }: ProcessPanelProps) 
           </div>
         </>
       )}
+      <ReliabilitySection node={node} highlighted={hlPanel === 'reliability'} />
     </section>
   );
-}
+});
 
 /** Total order's numbers, sync's epochs, global time's clock: whatever the ordering's state shows. */
 function Facts({ facts, t }: { facts: OrderingFacts; t: Tx }) {

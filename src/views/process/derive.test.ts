@@ -3,7 +3,7 @@ import { initI18n } from '../../i18n';
 import type { Trace } from '../../sim/trace';
 import { holdbackScenario, largeScenario, lossyScenario, traceOf } from '../testing/scenarios';
 import { reasonText, type Tx } from '../text';
-import { changedKeys, orderingState, processAt, processIndex } from './derive';
+import { changedKeys, orderingState, processAt, processAtMemo, processIndex } from './derive';
 
 const i18n = initI18n('en');
 const en = i18n.getFixedT('en', 'views') as unknown as Tx;
@@ -84,5 +84,22 @@ describe('process panel at a cursor', () => {
   it('marks the vector entries that changed since the previous cursor', () => {
     expect([...changedKeys({ P0: 1, P1: 0 }, { P0: 0, P1: 0 })]).toEqual(['P0']);
     expect([...changedKeys(null, { P0: 0 })]).toEqual([]);
+  });
+
+  it('memoized: equal to processAt at every cursor, and the same object across steps that do not touch the process', () => {
+    for (const [, trace] of traces) {
+      const index = processIndex(trace);
+      for (const node of trace.nodes) {
+        for (let c = 1; c <= trace.events.length; c++) {
+          const m = processAtMemo(index, node, c);
+          expect(m).toEqual(processAt(index, node, c));
+          // The event at step c-1 is the one the step from c-1 to c shows.
+          const touched =
+            trace.events[c - 1]?.node === node ||
+            trace.states.some((r) => r.node === node && r.step === c - 1);
+          if (!touched) expect(m).toBe(processAtMemo(index, node, c - 1));
+        }
+      }
+    }
   });
 });

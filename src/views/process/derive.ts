@@ -146,7 +146,8 @@ export function processAt(index: ProcessIndex, node: string, cursor: number): Pr
         time: e.time,
         reason: e.detail?.reason,
       });
-    else if (e.type === 'deliver' || e.type === 'discard') {
+    // A duplicate's discard drops the extra copy: the copy first received still waits.
+    else if (e.type === 'deliver' || (e.type === 'discard' && e.detail?.reason !== 'duplicate')) {
       held.delete(e.msg);
       if (e.type === 'deliver')
         delivered.push({
@@ -197,6 +198,28 @@ export function processAt(index: ProcessIndex, node: string, cursor: number): Pr
   };
 }
 
+/**
+ * `processAt`, the same object for every cursor at which the node's shown events and state are
+ * the same: a step that does not touch this process leaves its panel as it was (no re-render).
+ */
+const memo = new WeakMap<ProcessIndex, Map<string, ProcessAt>>();
+export function processAtMemo(index: ProcessIndex, node: string, cursor: number): ProcessAt {
+  const evs = index.events.get(node) ?? [];
+  const recs = index.states.get(node) ?? [];
+  const key = `${node}\u0000${byStep(evs, cursor)}\u0000${byStep(recs, cursor)}`;
+  let m = memo.get(index);
+  if (!m) {
+    m = new Map();
+    memo.set(index, m);
+  }
+  let p = m.get(key);
+  if (!p) {
+    p = processAt(index, node, cursor);
+    m.set(key, p);
+  }
+  return p;
+}
+
 /** Entries of the vector that differ from the previous cursor's, so the panel can point at them. */
 export function changedKeys(
   now: Record<string, number> | null,
@@ -206,4 +229,92 @@ export function changedKeys(
   if (!now) return out;
   for (const [k, v] of Object.entries(now)) if (before?.[k] !== v) out.add(k);
   return out;
+}
+
+/** One line of atomic multicast's persistent log, as the panel words it. */
+export type LogLine =
+  | { t: 'msg'; msg: string; role: 'sender' | 'receiver'; from: string; to: string[] }
+  | { t: 'ack' | 'done'; id: string; by: string }
+  | { t: 'go'; id: string };
+
+/**
+ * The reliability state of a process at a cursor (issue 3 §3–4), from the latest state record:
+ * the retransmission buffer and, per message, whose ACK is still missing; what waits for the
+ * pipelining window; atomic multicast's persistent log and the messages held until "go"; and,
+ * with views, the current view and the messages held until they are stable.
+ */
+export interface ReliabilityAt {
+  scheme: string | null;
+  buffer: string[];
+  pending: { msg: string; waiting: string[]; afterGo: boolean }[];
+  queued: string[];
+  log: LogLine[] | null;
+  held: string[];
+  view: { id: number; members: string[]; member: boolean; flushing: boolean } | null;
+  stableHeld: string[];
+}
+
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const obj = (v: unknown): Record<string, unknown> | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+
+function logLine(v: unknown): LogLine | null {
+  const l = obj(v);
+  if (!l) return null;
+  if (l.t === 'msg')
+    return {
+      t: 'msg',
+      msg: String(l.msg),
+      role: l.role === 'sender' ? 'sender' : 'receiver',
+      from: String(l.from),
+      to: strs(l.to),
+    };
+  if (l.t === 'ack' || l.t === 'done') return { t: l.t, id: String(l.id), by: String(l.by) };
+  if (l.t === 'go') return { t: 'go', id: String(l.id) };
+  return null;
+}
+
+function deliveredSince(index: ProcessIndex, node: string, after: number, cursor: number): Set<string> {
+  const evs = index.events.get(node) ?? [];
+  const out = new Set<string>();
+  for (let i = byStep(evs, after + 1); i < evs.length && evs[i]!.step < cursor; i++) {
+    const e = evs[i]!;
+    if (e.type === 'deliver' && e.msg !== undefined) out.add(e.msg);
+  }
+  return out;
+}
+
+/** Null when the process runs neither a reliability nor a membership layer. */
+export function reliabilityAt(index: ProcessIndex, node: string, cursor: number): ReliabilityAt | null {
+  const base = stateBefore(index, node, cursor);
+  const layers = obj(base.state);
+  const rel = obj(layers?.reliability);
+  const mem = obj(layers?.membership);
+  if (!rel && !mem) return null;
+  const log = Array.isArray(rel?.log) ? rel.log.map(logLine).filter((l): l is LogLine => l !== null) : null;
+  const went = new Set((log ?? []).flatMap((l) => (l.t === 'go' ? [l.id] : [])));
+  const pending = (Array.isArray(rel?.pending) ? rel.pending : []).flatMap((p) => {
+    const o = obj(p);
+    return o ? [{ msg: String(o.msg), waiting: strs(o.waiting), afterGo: went.has(String(o.msg)) }] : [];
+  });
+  const view = obj(mem?.view);
+  return {
+    scheme: typeof rel?.scheme === 'string' ? rel.scheme : null,
+    buffer: strs(rel?.buffer),
+    pending,
+    queued: strs(rel?.queued),
+    log,
+    // A delivery shown since the state was recorded (mid-handling) is no longer held.
+    held: strs(rel?.held).filter((m) => !deliveredSince(index, node, base.step, cursor).has(m)),
+    view:
+      view && typeof view.id === 'number'
+        ? {
+            id: view.id,
+            members: strs(view.members),
+            member: mem?.member === true,
+            flushing: mem?.flushing === true,
+          }
+        : null,
+    stableHeld: strs(mem?.held),
+  };
 }

@@ -25,6 +25,18 @@ export interface OmissionWindow {
   copy: string | null;
 }
 
+/** A window in which a byzantine process lies: garbles its messages or tells members different things. */
+export interface ByzantineWindow {
+  node: string;
+  mode: 'corrupt' | 'equivocate';
+  t0: number;
+  step0: number;
+  /** End of the window, or null for ever. */
+  t1: number | null;
+  /** Only this message, or null for all. */
+  msg: string | null;
+}
+
 export interface PartitionBand {
   t0: number;
   step0: number;
@@ -43,6 +55,7 @@ export interface ViewMark {
 export interface FaultModel {
   outages: Outage[];
   omissions: OmissionWindow[];
+  byzantine: ByzantineWindow[];
   partitions: PartitionBand[];
   views: ViewMark[];
   /** `node msg` pairs whose sends a byzantine process garbled or equivocated. */
@@ -55,6 +68,7 @@ export function faultModel(trace: Trace): FaultModel {
   const outages: Outage[] = [];
   const down = new Map<string, Outage>();
   const omissions: OmissionWindow[] = [];
+  const byzantine: ByzantineWindow[] = [];
   const partitions: PartitionBand[] = [];
   let open: PartitionBand | null = null;
   const views: ViewMark[] = [];
@@ -87,6 +101,16 @@ export function faultModel(trace: Trace): FaultModel {
           step0: e.step,
           t1: typeof d.until === 'number' ? d.until : null,
           copy: typeof d.copy === 'string' ? d.copy : null,
+        });
+        break;
+      case 'byzantine':
+        byzantine.push({
+          node: e.node,
+          mode: d.mode === 'equivocate' ? 'equivocate' : 'corrupt',
+          t0: e.time,
+          step0: e.step,
+          t1: typeof d.until === 'number' ? d.until : null,
+          msg: typeof d.msg === 'string' ? d.msg : null,
         });
         break;
       // Every node records the partition and the heal: the first record of each opens or closes the band.
@@ -124,7 +148,7 @@ export function faultModel(trace: Trace): FaultModel {
         break;
     }
   }
-  return { outages, omissions, partitions, views, corrupt };
+  return { outages, omissions, byzantine, partitions, views, corrupt };
 }
 
 const models = new WeakMap<Trace, FaultModel>();

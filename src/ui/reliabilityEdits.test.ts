@@ -1,0 +1,126 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import fifo from '../scenarios/examples/fifo-holdback.json';
+import hierarchical from '../scenarios/examples/groups-hierarchical.json';
+import reliable from '../scenarios/examples/reliability-reliable.json';
+import type { ProcessScenario, Scenario } from '../scenarios/schema';
+import { validateScenario } from '../scenarios/validate';
+import {
+  editProblem,
+  optionChange,
+  type RelOption,
+  scenarioProblem,
+  schemeChange,
+  setOption,
+  setScheme,
+} from './reliabilityEdits';
+
+function load(json: unknown): ProcessScenario {
+  const v = validateScenario(json);
+  if (!v.ok || v.value.lab !== 'process') throw new Error('example is invalid');
+  return v.value;
+}
+const rel = (s: Scenario) => (s.lab === 'process' ? s.reliability : undefined);
+
+describe('reliability edits', () => {
+  it('adds the layer with the schema defaults when a scenario had none', () => {
+    const s = load(fifo);
+    expect(s.reliability).toBeUndefined();
+    const next = setScheme('reliable')(s);
+    // process-ext.ts: timeout 10, tries 4, window 1, no optimizations, ackDelay 0.
+    expect(rel(next)).toEqual({
+      scheme: 'reliable',
+      timeout: 10,
+      tries: 4,
+      window: 1,
+      cumulative: false,
+      ackDelay: 0,
+      piggyback: false,
+      nack: false,
+    });
+    expect(scenarioProblem(next)).toBeNull();
+  });
+
+  it('"none" takes the layer away', () => {
+    const next = setScheme('none')(load(reliable));
+    expect(next.lab === 'process' && 'reliability' in next).toBe(false);
+    expect(scenarioProblem(next)).toBeNull();
+  });
+
+  it('a scheme without ACK optimizations turns them off with it', () => {
+    const tuned = setOption({ window: 3, cumulative: true })(load(reliable));
+    expect(rel(tuned)).toMatchObject({ window: 3, cumulative: true });
+    for (const scheme of ['unreliable', 'atomic'] as const) {
+      const next = setScheme(scheme)(tuned);
+      expect(rel(next)).toMatchObject({
+        scheme,
+        window: 1,
+        cumulative: false,
+        piggyback: false,
+        nack: false,
+      });
+      expect(scenarioProblem(next)).toBeNull();
+    }
+  });
+
+  it('virtual synchrony drops the window and NACKs it cannot have', () => {
+    const nack = setOption({ nack: true })(load(reliable));
+    expect(rel(nack)?.nack).toBe(true);
+    const next = setScheme('vsync')(nack);
+    expect(rel(next)).toMatchObject({ scheme: 'vsync', window: 1, nack: false });
+    expect(scenarioProblem(next)).toBeNull();
+  });
+
+  it('cumulative and piggybacked ACKs get an ACK delay to gather ACKs in', () => {
+    for (const k of ['cumulative', 'piggyback'] as const) {
+      const next = setOption({ [k]: true })(load(reliable));
+      expect(rel(next)?.[k]).toBe(true);
+      expect(rel(next)?.ackDelay).toBeGreaterThan(0);
+      expect(scenarioProblem(next)).toBeNull();
+    }
+  });
+
+  it('refuses what the schema forbids, and says why', () => {
+    const windowed = setOption({ window: 4 })(load(reliable));
+    // NACKs replace ACKs: no window with them (process-ext.ts).
+    expect(setOption({ nack: true })(windowed)).toBe(windowed);
+    expect(editProblem(windowed, optionChange({ nack: true }))).toMatch(/^reliability\.nack: /);
+    // Atomic multicast needs a peer group: its ACKs are end to end.
+    const h = load(hierarchical);
+    expect(setScheme('atomic')(h)).toBe(h);
+    expect(editProblem(h, schemeChange('atomic'))).toMatch(/^groups\.structure: /);
+  });
+
+  it('leaves a scenario without the layer alone when an option changes', () => {
+    const s = load(fifo);
+    expect(setOption({ window: 2 })(s)).toBe(s);
+  });
+
+  it('property: any sequence of scheme and option edits leaves a valid scenario', () => {
+    const scheme = fc.constantFrom('none', 'unreliable', 'reliable', 'atomic', 'vsync' as const);
+    const option: fc.Arbitrary<Partial<RelOption>> = fc.oneof(
+      fc.record({ window: fc.integer({ min: -3, max: 80 }) }),
+      fc.record({ cumulative: fc.boolean() }),
+      fc.record({ piggyback: fc.boolean() }),
+      fc.record({ nack: fc.boolean() }),
+      fc.record({ ackDelay: fc.integer({ min: -1, max: 1200 }) }),
+      fc.record({ timeout: fc.integer({ min: 0, max: 1200 }) }),
+      fc.record({ tries: fc.integer({ min: 0, max: 120 }) }),
+    );
+    const edit = fc.oneof(
+      scheme.map((s) => setScheme(s)),
+      option.map((o) => setOption(o)),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(load(reliable), load(fifo), load(hierarchical)),
+        fc.array(edit, { maxLength: 12 }),
+        (s0, edits) => {
+          const end = edits.reduce<Scenario>((s, e) => e(s), s0);
+          expect(scenarioProblem(end)).toBeNull();
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
