@@ -1,7 +1,9 @@
 /**
  * The network lab (issue 4, with issue 5's distribution trees): the modes compared on one
- * topology, the address lab's MAC mapping and collisions, an IPTV channel change stepped through,
- * a PIM dense-mode prune on the wire, and an axe scan of the network view. Expected numbers are
+ * topology, the address lab's MAC mapping and collisions, an IPTV channel change stepped through
+ * (membership, streams, leave latency), the packet inspector opened from the event log, an edited
+ * topology (a host added, a router dragged) surviving a shared link, a PIM dense-mode prune on
+ * the wire, and axe scans of every panel in normal and presenter mode. Expected numbers are
  * worked out from the example topologies by hand (see each comment), not copied from a run.
  */
 import { readFileSync } from 'node:fs';
@@ -91,9 +93,112 @@ test('an IPTV channel change: the Leave goes on the wire and the router drops th
   await expect(page.getByTestId('checksum')).toContainText('correct');
   // At the end the querier has no members of the old channel left on the set-top boxes' LAN.
   await page.getByRole('button', { name: 'Last step' }).click();
+  // The IGMP panel: the router's membership and the streams on L1 followed the change.
+  const groups = page.getByTestId('lan-groups');
+  await expect(groups.locator('tr[data-lan="L1"][data-group="ch1"] [data-col="state"]')).toHaveText(
+    'No Members Present',
+  );
+  await expect(groups.locator('tr[data-lan="L1"][data-group="ch2"] [data-col="state"]')).toHaveText(
+    'Members Present',
+  );
+  // The leave latency: RFC 2236 §3 sends Last Member Query Count (2) group-specific queries, 1 s
+  // (8 ticks) apart, before the router stops ch1: at least 16 ticks.
+  const ch1 = page.getByTestId('leaves').locator('tr[data-group="ch1"]');
+  await expect(ch1.locator('[data-col="queries"]')).toHaveText('2');
+  const latency = Number(
+    ((await ch1.locator('[data-col="latency"]').textContent()) ?? '').match(/^\d+/)?.[0],
+  );
+  expect(latency).toBeGreaterThanOrEqual(16);
+  expect(Number(await ch1.locator('[data-col="after"]').textContent())).toBeGreaterThan(0);
   await page.getByRole('button', { name: /^Router R2/ }).click();
   const row = page.getByTestId('igmp-router').locator('tr', { hasText: 'ch1' });
   await expect(row).toContainText('No Members Present');
+});
+
+test("a click on an IGMP message's row in the event log opens it in the packet inspector", async ({
+  page,
+}) => {
+  const s = scenario(iptv);
+  const trace = simulate(s);
+  const report = trace.events.find((e) => e.type === 'send' && e.kind === 'report');
+  if (!report) throw new Error('the example has no Report');
+  await openScenario(page, s, report.step + 1);
+  await topologyReady(page);
+  const log = page.getByRole('region', { name: 'Event log' });
+  await log
+    .getByRole('row', { name: new RegExp(report.msg!) })
+    .first()
+    .click();
+  const inspector = page.getByTestId('igmp-inspector');
+  await expect(inspector).toContainText(report.msg!);
+  // RFC 2236 §9: a Report goes to the group it reports.
+  await expect(page.getByTestId('ip-dst')).toContainText('239.10.0.');
+  await expect(page.getByTestId('checksum')).toContainText('correct');
+  // The message's cell is a button too, for the keyboard.
+  await page.keyboard.press('Escape');
+  await expect(inspector).toBeHidden();
+  await log
+    .getByRole('button', { name: `Inspect packet ${report.msg}` })
+    .first()
+    .focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector).toBeVisible();
+});
+
+test('an edited topology survives a shared link: an added host and a dragged router', async ({
+  page,
+  browser,
+}) => {
+  const s = scenario(modes);
+  await openScenario(page, s, 0);
+  await topologyReady(page);
+  await page.getByRole('button', { name: 'Edit topology' }).click();
+  const editor = page.getByTestId('topology-editor');
+  // Impossible first: a host on a router is refused with a reason, and nothing changes.
+  await editor.getByTestId('link-a').selectOption('H1');
+  await editor.getByTestId('link-b').selectOption('L2');
+  await editor.getByTestId('link-add').click();
+  await expect(page.getByRole('alert')).toContainText('H1 is already on LAN L1');
+  await expect(page.locator('[data-node="H9"]')).toHaveCount(0);
+  // Add host H9 on L3 with a 3-tick link.
+  await editor.getByTestId('edit-kind').selectOption('host');
+  await editor.getByTestId('edit-id').fill('H9');
+  await editor.getByTestId('edit-attach').selectOption('L3');
+  await editor.getByLabel('Latency (ticks)').first().fill('3');
+  await editor.getByTestId('edit-add').click();
+  await expect(page.locator('[data-node="H9"]')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'added H9' })).toBeVisible();
+  // Drag R2 down and to the left.
+  const r2 = page.locator('[data-node="R2"]');
+  const before = await r2.getAttribute('transform');
+  const box = (await r2.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x - 60, box.y + 90, { steps: 6 });
+  await page.mouse.up();
+  await expect(r2).not.toHaveAttribute('transform', before ?? '');
+  const placed = await page
+    .locator('[data-node]')
+    .evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-node'), e.getAttribute('transform')])),
+    );
+  // The share link carries the edits: a new page opened on it draws the same nodes in the same places.
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const url = await page.getByTestId('share-url').inputValue();
+  const other = await browser.newPage();
+  await other.goto(url);
+  await expect(other.getByTestId('topology')).toBeVisible();
+  const shared = await other
+    .locator('[data-node]')
+    .evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-node'), e.getAttribute('transform')])),
+    );
+  expect(shared).toEqual(placed);
+  expect(shared.H9).toBeTruthy();
+  await other.close();
+  // Undo in the editor takes the drag back.
+  await page.getByTestId('topology-undo').click();
+  await expect(r2).toHaveAttribute('transform', before ?? '');
 });
 
 test('PIM dense mode: a Prune travels upstream and the source tree is drawn', async ({ page }) => {
@@ -110,17 +215,17 @@ test('PIM dense mode: a Prune travels upstream and the source tree is drawn', as
   await expect(page.getByTestId('pim-table')).toContainText('(S,G)');
 });
 
-test('the network view has no serious or critical accessibility violations', async ({ page }, testInfo) => {
-  const s = scenario(floodPrune);
-  await openScenario(page, s, Math.floor(simulate(s).events.length / 2));
-  await topologyReady(page);
-  await page.getByRole('button', { name: /^Router R1/ }).click();
+async function seriousViolations(
+  page: Page,
+  name: string,
+  testInfo: { attach: (n: string, o: { body: string; contentType: string }) => Promise<void> },
+) {
   const result = await new AxeBuilder({ page }).analyze();
-  await testInfo.attach('axe network view', {
+  await testInfo.attach(`axe ${name}`, {
     body: JSON.stringify(result.violations, null, 2),
     contentType: 'application/json',
   });
-  const serious = result.violations
+  return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
       (v) =>
@@ -129,8 +234,38 @@ test('the network view has no serious or critical accessibility violations', asy
           .slice(0, 3)
           .join(', ')}`,
     );
-  expect(serious).toEqual([]);
+}
+
+test('the network view has no serious or critical accessibility violations', async ({ page }, testInfo) => {
+  const s = scenario(floodPrune);
+  await openScenario(page, s, Math.floor(simulate(s).events.length / 2));
+  await topologyReady(page);
+  await page.getByRole('button', { name: /^Router R1/ }).click();
+  expect(await seriousViolations(page, 'network view', testInfo)).toEqual([]);
 });
+
+for (const presenter of [false, true]) {
+  test(`every panel of the network lab is axe clean${presenter ? ' in presenter mode' : ''}`, async ({
+    page,
+  }, testInfo) => {
+    // Several scans of a full page: each takes seconds on a shared machine.
+    test.setTimeout(180_000);
+    const extra = presenter ? { presenter: true } : {};
+    const panels = page.getByRole('navigation', { name: 'Panels' });
+    const m = scenario(modes);
+    await openScenario(page, m, simulate(m).events.length, extra);
+    await topologyReady(page);
+    for (const panel of ['Modes compared', 'Ethernet cards', 'Address lab', 'Edit topology']) {
+      await panels.getByRole('button', { name: panel }).click();
+      expect(await seriousViolations(page, panel, testInfo), panel).toEqual([]);
+    }
+    const i = scenario(iptv);
+    await openScenario(page, i, Math.floor(simulate(i).events.length / 2), extra);
+    await topologyReady(page);
+    await expect(panels.getByRole('button', { name: 'IGMP' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await seriousViolations(page, 'IGMP', testInfo)).toEqual([]);
+  });
+}
 
 test('the Examples menu opens a network example in place of the process lab', async ({ page }) => {
   await page.goto('./');

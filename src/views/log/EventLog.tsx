@@ -10,6 +10,11 @@ import { cursorAfter, LOG_BEFORE, logWindow } from './rows';
 export interface EventLogProps {
   highlight?: Highlight;
   className?: string;
+  /**
+   * A lab whose messages open in an inspector (the network lab's IGMP packets): which rows can,
+   * and what opening one does. Such a row's message becomes a button, and clicking the row opens it too.
+   */
+  inspect?: { can(e: TraceEvent): boolean; open(e: TraceEvent): void };
 }
 
 interface RowProps {
@@ -19,14 +24,18 @@ interface RowProps {
   details: string;
   t: Tx;
   onGo(step: number): void;
+  onInspect: ((e: TraceEvent) => void) | null;
 }
 
-const Row = memo(function Row({ e, state, highlighted, details, t, onGo }: RowProps) {
+const Row = memo(function Row({ e, state, highlighted, details, t, onGo, onInspect }: RowProps) {
   return (
     <tr
       className={`mv-row ${state}${highlighted ? ' hl' : ''} t-${e.type}`}
       aria-current={state === 'current' ? 'step' : undefined}
-      onClick={() => onGo(e.step)}
+      onClick={() => {
+        onGo(e.step);
+        onInspect?.(e);
+      }}
     >
       <td>
         <button
@@ -46,14 +55,30 @@ const Row = memo(function Row({ e, state, highlighted, details, t, onGo }: RowPr
         {typeText(t, e.type)}
         {state === 'future' && <span className="mv-sr"> ({t('log.future')})</span>}
       </td>
-      <td>{e.msg ?? ''}</td>
+      <td>
+        {onInspect && e.msg ? (
+          <button
+            type="button"
+            className="mv-inspect"
+            onClick={(ev) => {
+              ev.stopPropagation();
+              onInspect(e);
+            }}
+            aria-label={t('log.inspect', { msg: e.msg })}
+          >
+            {e.msg}
+          </button>
+        ) : (
+          (e.msg ?? '')
+        )}
+      </td>
       <td>{e.from ?? ''}</td>
       <td>{details}</td>
     </tr>
   );
 });
 
-export function EventLog({ highlight, className }: EventLogProps) {
+export function EventLog({ highlight, className, inspect }: EventLogProps) {
   const { t } = useTranslation('views');
   const tx = t as unknown as Tx;
   const trace = useLab((s) => s.trace);
@@ -83,14 +108,34 @@ export function EventLog({ highlight, className }: EventLogProps) {
   const hlMsgs = new Set(highlight?.msgs ?? []);
   const hlNodes = new Set(highlight?.nodes ?? []);
 
-  // Keep the current row in view inside the log's own scroll box (never scrolling the page).
+  // Keep the current row in view inside the log's own scroll box (never scrolling the page). An
+  // IntersectionObserver reports where the row is once the frame is laid out, so a step never
+  // forces a layout of its own (reading offsetTop here cost a whole extra layout per step).
+  const watcher = useRef<IntersectionObserver | null>(null);
   useEffect(() => {
     const box = scroller.current;
-    const row = box?.querySelector<HTMLTableRowElement>('tr[aria-current="step"]');
-    if (!box || !row) return;
-    const top = row.offsetTop - (box.querySelector('thead')?.clientHeight ?? 0);
-    if (top < box.scrollTop || row.offsetTop + row.offsetHeight > box.scrollTop + box.clientHeight)
-      box.scrollTop = Math.max(0, top - box.clientHeight / 2);
+    if (!box || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        const e = entries[entries.length - 1];
+        if (!e?.rootBounds || e.intersectionRatio >= 1) return;
+        const { top, height } = e.boundingClientRect;
+        box.scrollTop += top + height / 2 - (e.rootBounds.top + e.rootBounds.height / 2);
+      },
+      { root: box, threshold: 1 },
+    );
+    watcher.current = io;
+    return () => {
+      io.disconnect();
+      watcher.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    const row = scroller.current?.querySelector<HTMLTableRowElement>('tr[aria-current="step"]');
+    const io = watcher.current;
+    if (!row || !io) return;
+    io.disconnect();
+    io.observe(row);
   });
 
   return (
@@ -136,6 +181,7 @@ export function EventLog({ highlight, className }: EventLogProps) {
                 details={details(e)}
                 t={tx}
                 onGo={onGo}
+                onInspect={inspect?.can(e) ? inspect.open : null}
               />
             ))}
           </tbody>

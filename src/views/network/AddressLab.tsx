@@ -27,13 +27,19 @@ export function macBitRoles(mac: string): { bit: string; role: 'fixed' | 'copied
 }
 
 function Bits({ roles, label }: { roles: { bit: string; role: string }[]; label: string }) {
+  // Octets never break inside, so the dotted-quad stays readable when a narrow panel wraps the row.
+  const octets = Array.from({ length: Math.ceil(roles.length / 8) }, (_, i) => roles.slice(i * 8, i * 8 + 8));
   return (
     <div className="al-bits" role="img" aria-label={label}>
-      {roles.map((r, i) => (
-        // Octet boundaries get a gap so the dotted-quad is readable in the bits.
-        // biome-ignore lint/suspicious/noArrayIndexKey: a bit's position is its identity
-        <span key={i} className={`al-bit ${r.role}${i % 8 === 7 ? ' octet-end' : ''}`}>
-          {r.bit}
+      {octets.map((octet, o) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: an octet's position is its identity
+        <span key={o} className="al-octet">
+          {octet.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a bit's position is its identity
+            <span key={i} className={`al-bit ${r.role}`}>
+              {r.bit}
+            </span>
+          ))}
         </span>
       ))}
     </div>

@@ -19,6 +19,8 @@ export function ExamplesPicker({ onOpen }: { onOpen(data: unknown): void }) {
       <span>{t.examples}</span>
       <select
         id={id}
+        // Presenter mode hides the visible label; the name must survive it (axe: select-name).
+        aria-label={t.examples}
         value=""
         data-testid="examples"
         onChange={(e) => {

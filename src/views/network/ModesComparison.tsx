@@ -35,7 +35,16 @@ const W = 520;
 const BAR_H = 14;
 const LEFT = 150;
 
-export function ModesComparison({ scenario, trace }: { scenario: NetworkScenario; trace: Trace }) {
+export function ModesComparison({
+  scenario,
+  trace,
+  highlight = [],
+}: {
+  scenario: NetworkScenario;
+  trace: Trace;
+  /** Messages a lesson step points at: their rows are marked. */
+  highlight?: readonly string[];
+}) {
   const t = useNetText();
   const lang = useLab((s) => s.lang);
   const rows = useMemo(() => modeRows(scenario, trace), [scenario, trace]);
@@ -67,24 +76,28 @@ export function ModesComparison({ scenario, trace }: { scenario: NetworkScenario
           <thead>
             <tr>
               <th scope="col">{t.modes.mode}</th>
-              <th scope="col">{t.modes.msg}</th>
+              <th scope="col" className="nl-col-detail">
+                {t.modes.msg}
+              </th>
               <th scope="col">{t.modes.sent}</th>
               <th scope="col">{t.modes.traversals}</th>
-              <th scope="col">{t.modes.perLink}</th>
+              <th scope="col" className="nl-col-detail">
+                {t.modes.perLink}
+              </th>
               <th scope="col">{t.modes.received}</th>
               <th scope="col">{t.modes.discarded}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.msg} data-msg={r.msg}>
+              <tr key={r.msg} data-msg={r.msg} className={highlight.includes(r.msg) ? 'hl' : undefined}>
                 <th scope="row" title={MODE_INFO[r.mode]?.about[lang]}>
                   {name(r)}
                 </th>
-                <td>{r.msg}</td>
+                <td className="nl-col-detail">{r.msg}</td>
                 <td data-col="sent">{r.sentBySource}</td>
                 <td data-col="traversals">{r.linkTraversals}</td>
-                <td className="nl-perlink">
+                <td className="nl-perlink nl-col-detail">
                   {Object.entries(r.perLink).map(([l, n]) => (
                     <span key={l}>
                       {l}×{n}
@@ -160,6 +173,16 @@ export function ModesComparison({ scenario, trace }: { scenario: NetworkScenario
             <text x={164}>{t.modes.discarded}</text>
           </g>
         </svg>
+        <dl className="nl-mode-list" data-testid="mode-list">
+          {[...new Set(rows.map((r) => r.mode))].map((m) => (
+            <div key={m}>
+              <dt>
+                {MODE_INFO[m]?.name[lang] ?? m} <span className="nl-dim">{MODE_INFO[m]?.pattern}</span>
+              </dt>
+              <dd>{MODE_INFO[m]?.about[lang]}</dd>
+            </div>
+          ))}
+        </dl>
       </div>
     </section>
   );

@@ -1,50 +1,268 @@
-import { useId, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import type { Bilingual } from '../../protocols/address/text';
+import type { Highlight } from '../../scenarios/lessons/types';
 import type { NetworkScenario } from '../../scenarios/schema';
 import { networkReport } from '../../scenarios/simulate-network';
-import { useLab } from '../../store/react';
-import { IgmpInspector, igmpMessagesShown, igmpPacket } from './IgmpInspector';
+import { useLab, useLabStore } from '../../store/react';
+import { MachineView, PimStage } from '../pim';
+import { AddressLab } from './AddressLab';
+import { CardsPanel } from './CardsPanel';
+import { type EditOutcome, moveNode } from './edits';
+import { igmpPacket } from './IgmpInspector';
+import { IgmpPanel } from './IgmpPanel';
 import { topologyLayout } from './layout';
 import { comparesModes, ModesComparison } from './ModesComparison';
 import { NodeDetails } from './NodeDetails';
-import { useNetText } from './strings';
+import { fill, NET_TEXT, useNetText } from './strings';
+import { TopologyEditor } from './TopologyEditor';
 import { TopologyView } from './TopologyView';
 import './network.css';
 
 /**
- * The network lab's main area: the topology at the cursor, the selected router's or host's
- * tables, the IGMP packet inspector, and — when the scenario sends in several modes — the modes
- * compared. Playback, the event log and sharing stay in the shell.
+ * The network lab's main area: the topology at the cursor beside one panel at a time — the
+ * selected node's tables, the modes compared, IGMP (inspector, memberships, leave latency,
+ * timers), the Ethernet cards, the address lab, the topology editor. A lesson step's highlight
+ * picks the panel, rings its nodes and fills the address lab. Playback, the event log and sharing
+ * stay in the shell. To add a panel, add an entry to `panels` below (and its name to PanelId).
  */
-export function NetworkLab() {
+export type PanelId = 'details' | 'modes' | 'igmp' | 'cards' | 'address' | 'edit';
+
+/** A lesson's `highlight.panel` (lessons/types.ts) → the panel that shows it. */
+export const PANEL_OF_HIGHLIGHT: Readonly<Record<string, PanelId>> = {
+  modes: 'modes',
+  compare: 'modes',
+  routing: 'details',
+  pim: 'details',
+  igmp: 'igmp',
+  address: 'address',
+};
+
+interface Panel {
+  id: PanelId;
+  label: string;
+  /** Tables too wide for the narrow column get a wider one. */
+  wide?: boolean;
+  body: ReactNode;
+}
+
+/** The panel a scenario opens on: its modes compared if it compares modes, else IGMP if it runs IGMP. */
+export function defaultPanel(s: NetworkScenario): PanelId {
+  return comparesModes(s) ? 'modes' : s.igmp ? 'igmp' : 'details';
+}
+
+type Status = { kind: 'done'; done: string; note?: Bilingual } | { kind: 'problem'; problem: Bilingual };
+
+export function NetworkLab({ highlight }: { highlight?: Highlight }) {
   const t = useNetText();
+  const store = useLabStore();
   const lang = useLab((s) => s.lang);
   const scenario = useLab((s) => s.scenario) as NetworkScenario;
+  const loaded = useLab((s) => s.loaded);
   const trace = useLab((s) => s.trace);
   const cursor = useLab((s) => s.cursor);
+  const inspectedMsg = useLab((s) => s.selection.msg ?? null);
+  const canUndo = useLab((s) => s.undoStack.length > 0);
   const layout = useMemo(() => topologyLayout(scenario.topology), [scenario.topology]);
   const report = useMemo(() => networkReport(scenario), [scenario]);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [inspected, setInspected] = useState<string | null>(null);
-  const pickId = useId();
-  const packet = useMemo(() => (inspected ? igmpPacket(trace, inspected) : null), [trace, inspected]);
-  const shown = useMemo(() => igmpMessagesShown(trace, cursor), [trace, cursor]);
+  // The editor's last outcome, shown until another scenario is loaded.
+  const [statusIn, setStatusIn] = useState<{ s: Status; loaded: unknown } | null>(null);
+  const status = statusIn && statusIn.loaded === loaded ? statusIn.s : null;
+  const side = useRef<HTMLElement>(null);
+  const inspected = inspectedMsg && igmpPacket(trace, inspectedMsg) ? inspectedMsg : null;
   const modes = comparesModes(scenario);
+
+  // A lesson step points at a panel and at nodes. The student's own choice of panel or node holds
+  // until the step, or the scenario as loaded (a link, an example), changes; an edit keeps it.
+  const hlKey = JSON.stringify(highlight ?? null);
+  const [chosen, setChosenIn] = useState<{ id: PanelId; hl: string; loaded: unknown } | null>(null);
+  const [picked, setPicked] = useState<{ id: string | null; hl: string; loaded: unknown } | null>(null);
+  const setChosen = (id: PanelId) => setChosenIn({ id, hl: hlKey, loaded });
+  const setSelected = (id: string | null) => setPicked({ id, hl: hlKey, loaded });
+  const hlPanel = highlight
+    ? highlight.address !== undefined
+      ? 'address'
+      : PANEL_OF_HIGHLIGHT[highlight.panel ?? '']
+    : undefined;
+  const hlNode =
+    highlight?.nodes?.find((n) => {
+      const k = (trace.initial[n] as { kind?: string } | undefined)?.kind;
+      return k === 'router' || k === 'host';
+    }) ?? null;
+  const selected = picked && picked.hl === hlKey && picked.loaded === loaded ? picked.id : hlNode;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: hlKey stands for the highlight's content; its identity changes on every render.
+  useEffect(() => {
+    if (!highlight) return;
+    // An IGMP step that names an IGMP message opens it in the inspector.
+    const packet = hlPanel === 'igmp' ? highlight.msgs?.find((m) => igmpPacket(trace, m)) : undefined;
+    if (packet) store.getState().select({ msg: packet });
+    if (hlPanel) side.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [hlKey]);
+
+  // Opening an IGMP message (on the topology, in the log, in the picker) shows it in the IGMP panel.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a newly opened message switches the panel.
+  useEffect(() => {
+    if (inspected) setChosen('igmp');
+  }, [inspected]);
+
+  const inspect = (msg: string | null) => store.getState().select(msg ? { msg } : {});
+  const select = (n: string | null) => {
+    setSelected(n);
+    if (n) setChosen('details');
+  };
+  const apply = (outcome: EditOutcome, done: string) => {
+    if (!outcome.ok) {
+      setStatusIn({ s: { kind: 'problem', problem: outcome.problem }, loaded });
+      return;
+    }
+    try {
+      store.getState().edit(() => outcome.scenario);
+      setStatusIn({ s: { kind: 'done', done, ...(outcome.note ? { note: outcome.note } : {}) }, loaded });
+    } catch (e) {
+      // The store re-simulates before it commits, so a failure leaves the student's scenario as it was.
+      const detail = e instanceof Error ? e.message : String(e);
+      setStatusIn({
+        s: {
+          kind: 'problem',
+          problem: {
+            en: fill(NET_TEXT.en.edit.simFailed, { detail }),
+            zh: fill(NET_TEXT.zh.edit.simFailed, { detail }),
+          },
+        },
+        loaded,
+      });
+    }
+  };
+
   const node = selected && trace.nodes.includes(selected as never) ? selected : null;
-  return (
-    <div className="network-lab" data-testid="network-lab">
-      <div className="nl-stage">
-        <TopologyView
+  const panels: Panel[] = [
+    {
+      id: 'details',
+      label: t.panels.details,
+      // A router's PIM table has seven columns.
+      wide: scenario.pim !== undefined,
+      body: node ? (
+        <>
+          <NodeDetails
+            node={node}
+            trace={trace}
+            cursor={cursor}
+            report={report}
+            onClose={() => setSelected(null)}
+          />
+          {scenario.pim && <MachineView router={node} trace={trace} cursor={cursor} />}
+        </>
+      ) : (
+        <p className="nl-hint">{t.clickHint}</p>
+      ),
+    },
+    ...(modes
+      ? [
+          {
+            id: 'modes' as const,
+            label: t.panels.modes,
+            wide: true,
+            body: <ModesComparison scenario={scenario} trace={trace} highlight={highlight?.msgs ?? []} />,
+          },
+        ]
+      : []),
+    {
+      id: 'igmp',
+      label: t.panels.igmp,
+      wide: true,
+      body: (
+        <IgmpPanel
           scenario={scenario}
           trace={trace}
           cursor={cursor}
-          layout={layout}
-          selected={node}
-          onSelect={setSelected}
-          onInspect={setInspected}
+          inspected={inspected}
+          onInspect={inspect}
         />
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling panel must be reachable by keyboard to scroll it (axe: scrollable-region-focusable). */}
-        <section className={modes ? 'nl-side wide' : 'nl-side'} aria-label={t.tables} tabIndex={0}>
-          {modes && <ModesComparison scenario={scenario} trace={trace} />}
+      ),
+    },
+    {
+      id: 'cards',
+      label: t.panels.cards,
+      wide: true,
+      body: <CardsPanel scenario={scenario} trace={trace} cursor={cursor} />,
+    },
+    {
+      id: 'address',
+      label: t.panels.address,
+      wide: true,
+      body: <AddressLab key={highlight?.address ?? ''} initial={highlight?.address ?? '224.10.8.5'} />,
+    },
+    {
+      id: 'edit',
+      label: t.panels.edit,
+      body: (
+        <TopologyEditor
+          scenario={scenario}
+          selected={node}
+          apply={apply}
+          canUndo={canUndo}
+          onUndo={() => store.getState().undo()}
+        />
+      ),
+    },
+  ];
+  const wanted =
+    chosen && chosen.hl === hlKey && chosen.loaded === loaded
+      ? chosen.id
+      : (hlPanel ?? defaultPanel(scenario));
+  const active = panels.find((p) => p.id === wanted) ?? panels[0]!;
+  const pointed = hlPanel;
+
+  return (
+    <div className="network-lab" data-testid="network-lab">
+      <div className="nl-stage">
+        <PimStage scenario={scenario} trace={trace} cursor={cursor} onSelectRouter={select}>
+          <TopologyView
+            scenario={scenario}
+            trace={trace}
+            cursor={cursor}
+            layout={layout}
+            selected={node}
+            onSelect={select}
+            onInspect={(m) => inspect(m)}
+            {...(highlight ? { highlight } : {})}
+            onMove={(id, x, y) => apply(moveNode(scenario, id, x, y), fill(t.edit.whatMove, { id }))}
+          />
+        </PimStage>
+        <section
+          ref={side}
+          className={`nl-side${active.wide ? ' wide' : ''}${pointed === active.id ? ' hl' : ''}`}
+          aria-label={t.tables}
+        >
+          <nav className="nl-tabs" aria-label={t.panels.label}>
+            {panels.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                aria-pressed={p.id === active.id}
+                aria-controls="nl-panel"
+                data-panel={p.id}
+                className={pointed === p.id ? 'pointed' : undefined}
+                onClick={() => setChosen(p.id)}
+              >
+                {p.label}
+              </button>
+            ))}
+          </nav>
+          {status && (
+            <div className={`nl-status ${status.kind}`} data-testid="edit-status">
+              {status.kind === 'problem' ? (
+                <p role="alert">
+                  {t.edit.refused}
+                  {status.problem[lang]}
+                </p>
+              ) : (
+                <p role="status">
+                  {fill(t.edit.done, { what: status.done })} {status.note?.[lang]}
+                </p>
+              )}
+            </div>
+          )}
           {report.warnings.length > 0 && (
             <section className="nl-warnings" aria-label={t.warnings}>
               {report.warnings.map((w) => (
@@ -54,36 +272,11 @@ export function NetworkLab() {
               ))}
             </section>
           )}
-          {node ? (
-            <NodeDetails
-              node={node}
-              trace={trace}
-              cursor={cursor}
-              report={report}
-              onClose={() => setSelected(null)}
-            />
-          ) : (
-            <p className="nl-hint">{t.clickHint}</p>
-          )}
-          {shown.length > 0 && (
-            <div className="nl-pick">
-              <label htmlFor={pickId}>{t.inspector.pick}</label>
-              <select
-                id={pickId}
-                value={inspected ?? ''}
-                data-testid="igmp-pick"
-                onChange={(e) => setInspected(e.currentTarget.value || null)}
-              >
-                <option value="">—</option>
-                {shown.map((m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          {packet && <IgmpInspector packet={packet} onClose={() => setInspected(null)} />}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling panel must be reachable by keyboard to scroll it (axe: scrollable-region-focusable). */}
+          <section className="nl-panel" id="nl-panel" tabIndex={0} aria-label={active.label}>
+            {pointed === active.id && <p className="nl-pointed">{t.highlightNote}</p>}
+            {active.body}
+          </section>
         </section>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { PIM_KIND_INFO } from '../../protocols/pim/messages';
 import { distributionTrees } from '../../protocols/pim/trace-view';
 import type { NetworkScenario } from '../../scenarios/schema';
@@ -16,14 +16,25 @@ import {
   timeAtCursor,
   treeLinks,
 } from './frame';
-import { LAN_HALF_H, LAN_HALF_W, type LinkGeom, type NodeGeom, type TopologyLayout } from './layout';
+import {
+  hostHalfWidth,
+  LAN_HALF_H,
+  LAN_HALF_W,
+  type LinkGeom,
+  type NodeGeom,
+  type TopologyLayout,
+  toScenario,
+  withNodeAt,
+} from './layout';
 import { fill, type NetText, useNetText } from './strings';
 
 /**
  * The network drawn at a cursor: LANs as bars, routers as circles, hosts as squares, links with
  * their latency and the copies they carried so far, packets on their way, the current
  * distribution tree (PIM) and the rendezvous point. React draws; the geometry comes from
- * layout.ts and frame.ts. Nodes are buttons: Enter or a click opens their tables.
+ * layout.ts and frame.ts. Nodes are buttons: Enter or a click opens their tables. Dragging a node
+ * moves it (an edit of the scenario, handed to `onMove` in scenario coordinates); the editor's
+ * position fields do the same from the keyboard.
  */
 export interface TopologyViewProps {
   scenario: NetworkScenario;
@@ -33,10 +44,35 @@ export interface TopologyViewProps {
   selected: string | null;
   onSelect(node: string | null): void;
   onInspect(msg: string): void;
+  /** A lesson step's emphasis: nodes ringed, packets of these messages ringed. */
+  highlight?: { nodes?: readonly string[]; msgs?: readonly string[] };
+  /** A node was dragged and dropped here (scenario coordinates). Without it nodes do not drag. */
+  onMove?(node: string, x: number, y: number): void;
+}
+
+/** Pointer travel (drawing units) before a press on a node counts as a drag rather than a click. */
+const DRAG_SLOP = 4;
+
+interface DragHandlers {
+  onPointerDown(id: string, e: React.PointerEvent<SVGGElement>): void;
+  onPointerMove(e: React.PointerEvent<SVGGElement>): void;
+  onPointerUp(e: React.PointerEvent<SVGGElement>): void;
+  /** True right after a drag ended, so the click that follows it does not toggle the selection. */
+  swallowClick(): boolean;
 }
 
 /** Packets shaped by family as well as coloured, so the legend reads without colour: data ●, IGMP ■, PIM ◆. */
-function PacketMark({ p, t, onInspect }: { p: PacketGeom; t: NetText; onInspect(msg: string): void }) {
+function PacketMark({
+  p,
+  t,
+  hl,
+  onInspect,
+}: {
+  p: PacketGeom;
+  t: NetText;
+  hl: boolean;
+  onInspect(msg: string): void;
+}) {
   const name = `${t.pkt[p.cls]} ${p.label}`;
   const shape =
     p.cls === 'data' || p.cls === 'other' ? (
@@ -49,7 +85,7 @@ function PacketMark({ p, t, onInspect }: { p: PacketGeom; t: NetText; onInspect(
   const igmp = isIgmp(p.kind);
   return (
     <g
-      className={`nl-packet pk-${p.cls}${p.lost ? ' lost' : ''}${igmp ? ' clickable' : ''}`}
+      className={`nl-packet pk-${p.cls}${p.lost ? ' lost' : ''}${igmp ? ' clickable' : ''}${hl ? ' hl' : ''}`}
       style={{ transform: `translate(${p.x}px, ${p.y}px)` }}
       data-copy={p.copy}
       data-kind={p.kind}
@@ -69,6 +105,7 @@ function PacketMark({ p, t, onInspect }: { p: PacketGeom; t: NetText; onInspect(
         : { 'aria-hidden': true })}
     >
       <title>{name}</title>
+      {hl && <circle className="nl-hl-ring" r={11} />}
       {shape}
       {p.lost && <path className="nl-cross" d="M-7,-7L7,7M-7,7L7,-7" />}
     </g>
@@ -127,41 +164,56 @@ function NodeMark({
   n,
   label,
   selected,
+  hl,
   fate,
   groups,
   rp,
   onSelect,
+  drag,
 }: {
   n: NodeGeom;
   label: string;
   selected: boolean;
+  hl: boolean;
   fate: 'received' | 'discarded' | 'filtered' | null;
   groups: string[] | undefined;
   rp: boolean;
   onSelect(node: string | null): void;
+  drag: DragHandlers | null;
 }) {
   const interactive = n.kind !== 'lan';
-  const cls = `nl-node nl-${n.kind}${selected ? ' selected' : ''}${fate ? ` fate-${fate}` : ''}${groups ? ' member' : ''}`;
+  const hw = hostHalfWidth(n.id);
+  const cls = `nl-node nl-${n.kind}${selected ? ' selected' : ''}${hl ? ' hl' : ''}${fate ? ` fate-${fate}` : ''}${groups ? ' member' : ''}${drag ? ' draggable' : ''}`;
   const shape =
     n.kind === 'lan' ? (
       <rect x={-LAN_HALF_W} y={-LAN_HALF_H} width={2 * LAN_HALF_W} height={2 * LAN_HALF_H} rx={LAN_HALF_H} />
     ) : n.kind === 'router' ? (
       <circle r={17} />
     ) : (
-      <rect x={-14} y={-14} width={28} height={28} rx={4} />
+      <rect x={-hw} y={-14} width={2 * hw} height={28} rx={4} />
     );
   return (
     <g
       className={cls}
       transform={`translate(${n.x},${n.y})`}
       data-node={n.id}
+      {...(drag
+        ? {
+            onPointerDown: (e: React.PointerEvent<SVGGElement>) => drag.onPointerDown(n.id, e),
+            onPointerMove: drag.onPointerMove,
+            onPointerUp: drag.onPointerUp,
+            onPointerCancel: drag.onPointerUp,
+          }
+        : {})}
       {...(interactive
         ? {
             role: 'button',
             tabIndex: 0,
             'aria-label': label,
             'aria-pressed': selected,
-            onClick: () => onSelect(selected ? null : n.id),
+            onClick: () => {
+              if (!drag?.swallowClick()) onSelect(selected ? null : n.id);
+            },
             onKeyDown: (e: React.KeyboardEvent) => {
               if (e.key === 'Enter' || e.key === ' ') {
                 e.preventDefault();
@@ -172,8 +224,23 @@ function NodeMark({
         : {})}
     >
       <title>{label}</title>
+      {hl &&
+        (n.kind === 'lan' ? (
+          <rect
+            className="nl-hl-ring"
+            x={-LAN_HALF_W - 7}
+            y={-LAN_HALF_H - 7}
+            width={2 * LAN_HALF_W + 14}
+            height={2 * LAN_HALF_H + 14}
+            rx={LAN_HALF_H + 7}
+          />
+        ) : n.kind === 'host' ? (
+          <rect className="nl-hl-ring" x={-hw - 10} y={-24} width={2 * hw + 20} height={48} rx={10} />
+        ) : (
+          <circle className="nl-hl-ring" r={26} />
+        ))}
       {fate && n.kind === 'host' && (
-        <rect className="nl-fate" x={-19} y={-19} width={38} height={38} rx={7} />
+        <rect className="nl-fate" x={-hw - 5} y={-19} width={2 * hw + 10} height={38} rx={7} />
       )}
       {shape}
       <text className="nl-id" dominantBaseline="central" textAnchor="middle">
@@ -223,13 +290,66 @@ export function TopologyView({
   scenario,
   trace,
   cursor,
-  layout,
   selected,
   onSelect,
   onInspect,
+  highlight,
+  onMove,
+  layout: fitted,
 }: TopologyViewProps) {
   const t = useNetText();
   const lang = useLab((s) => s.lang);
+  const svg = useRef<SVGSVGElement>(null);
+  const [drag, setDrag] = useState<{
+    id: string;
+    x: number;
+    y: number;
+    x0: number;
+    y0: number;
+    moved: boolean;
+  } | null>(null);
+  const swallow = useRef(false);
+  // While a node is dragged it is drawn at the pointer, its links following; dropping it edits the scenario.
+  const layout = drag?.moved ? withNodeAt(fitted, drag.id, drag.x, drag.y) : fitted;
+  const toDrawing = (e: React.PointerEvent): { x: number; y: number } | null => {
+    const m = svg.current?.getScreenCTM();
+    if (!m) return null;
+    const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(m.inverse());
+    return { x: Math.max(0, Math.min(fitted.width, p.x)), y: Math.max(0, Math.min(fitted.height, p.y)) };
+  };
+  const handlers: DragHandlers | null = onMove
+    ? {
+        onPointerDown(id, e) {
+          if (e.button !== 0) return;
+          const p = toDrawing(e);
+          if (!p) return;
+          e.currentTarget.setPointerCapture?.(e.pointerId);
+          setDrag({ id, ...p, x0: p.x, y0: p.y, moved: false });
+        },
+        onPointerMove(e) {
+          if (!drag) return;
+          const p = toDrawing(e);
+          if (!p) return;
+          const moved = drag.moved || Math.hypot(p.x - drag.x0, p.y - drag.y0) > DRAG_SLOP;
+          setDrag({ ...drag, ...p, moved });
+        },
+        onPointerUp() {
+          if (!drag) return;
+          setDrag(null);
+          if (!drag.moved) return;
+          swallow.current = true;
+          const at = toScenario(fitted.fit, drag.x, drag.y);
+          onMove(drag.id, at.x, at.y);
+        },
+        swallowClick() {
+          const s = swallow.current;
+          swallow.current = false;
+          return s;
+        },
+      }
+    : null;
+  const hlNodes = new Set(highlight?.nodes ?? []);
+  const hlMsgs = new Set(highlight?.msgs ?? []);
   const packets = useMemo(() => packetsAt(trace, cursor, layout), [trace, cursor, layout]);
   const counts = useMemo(() => linkCounts(trace, cursor, layout), [trace, cursor, layout]);
   const tallies = useMemo(() => hostTallies(trace, cursor), [trace, cursor]);
@@ -325,6 +445,8 @@ export function TopologyView({
       </figcaption>
       {/* biome-ignore lint/a11y/useSemanticElements: an SVG drawing whose nodes are buttons; a fieldset cannot live inside SVG. */}
       <svg
+        ref={svg}
+        className={drag?.moved ? 'dragging' : undefined}
         viewBox={`0 0 ${layout.width} ${layout.height}`}
         role="group"
         aria-label={summary}
@@ -342,16 +464,18 @@ export function TopologyView({
               n={n}
               label={labelOf(n)}
               selected={selected === n.id}
+              hl={hlNodes.has(n.id)}
               fate={tallies[n.id]?.last ?? null}
               groups={members[n.id]}
               rp={n.id === rp}
               onSelect={onSelect}
+              drag={handlers}
             />
           ))}
         </g>
         <g className="nl-packets">
           {packets.map((p) => (
-            <PacketMark key={p.copy} p={p} t={t} onInspect={onInspect} />
+            <PacketMark key={p.copy} p={p} t={t} hl={hlMsgs.has(p.msg)} onInspect={onInspect} />
           ))}
         </g>
       </svg>

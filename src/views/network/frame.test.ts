@@ -87,7 +87,7 @@ describe('packetsAt', () => {
     const link = linkBetween(layout, 'R1', 'L1')!;
     expect(p!.copy).toBe('m@L1');
     expect(p!.f).toBeCloseTo(0.5, 6);
-    expect(p!.x).toBeCloseTo((link.ax + link.bx) / 2, 6);
+    expect(p!.x).toBeCloseTo((link.pax + link.pbx) / 2, 6);
     // Before the send is shown, nothing is on the wire; after every arrival, nothing either.
     expect(packetsAt(trace, 0, layout)).toEqual([]);
     expect(packetsAt(trace, 5, layout)).toEqual([]);

@@ -2,5 +2,6 @@
 export { AddressLab } from './AddressLab';
 export { type Example, NETWORK_EXAMPLES } from './examples';
 export { AddressLabButton, ExamplesPicker } from './HeaderTools';
+export { useLogInspect } from './IgmpInspector';
 export { NetworkLab } from './NetworkLab';
 export { NET_TEXT, useNetText } from './strings';

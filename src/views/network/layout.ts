@@ -32,6 +32,20 @@ export interface LinkGeom {
   ay: number;
   bx: number;
   by: number;
+  /** Where packets travel: the line minus the nodes at its ends, so a packet never covers a node's label. */
+  pax: number;
+  pay: number;
+  pbx: number;
+  pby: number;
+}
+
+/** The fit from scenario coordinates to the drawing: drawn = off + (scenario − min) × k. */
+export interface Fit {
+  k: number;
+  minX: number;
+  minY: number;
+  offX: number;
+  offY: number;
 }
 
 export interface TopologyLayout {
@@ -39,6 +53,20 @@ export interface TopologyLayout {
   height: number;
   nodes: NodeGeom[];
   links: LinkGeom[];
+  fit: Fit;
+}
+
+/**
+ * Half the width of a host's box: 14 for a short id, wider for a long one (`STB1`), so the label
+ * stays inside at presenter mode's larger type (about 11 drawing units a character).
+ */
+export function hostHalfWidth(id: string): number {
+  return Math.max(14, (id.length * 11 + 8) / 2);
+}
+
+/** Half the room a node's mark takes along a line, plus a packet's radius and a gap. */
+function clearance(n: NodeGeom): number {
+  return n.kind === 'router' ? 17 + 8 : n.kind === 'host' ? hostHalfWidth(n.id) + 10 : 8;
 }
 
 type Topology = NetworkScenario['topology'];
@@ -75,17 +103,55 @@ export function topologyLayout(t: Topology, width = VIEW_W, height = VIEW_H): To
   const offX = (width - spanX * k) / 2;
   const offY = (height - spanY * k) / 2;
   const nodes = raw.map((n) => ({ ...n, x: offX + (n.x - minX) * k, y: offY + (n.y - minY) * k }));
+  const links = linkGeoms(
+    nodes,
+    t.links.map((l) => ({ id: linkId(l), a: l.a, b: l.b, latency: l.latency })),
+  );
+  return { width, height, nodes, links, fit: { k, minX, minY, offX, offY } };
+}
+
+function linkGeoms(
+  nodes: readonly NodeGeom[],
+  list: readonly { id: string; a: string; b: string; latency: number }[],
+): LinkGeom[] {
   const at = new Map(nodes.map((n) => [n.id, n]));
   const links: LinkGeom[] = [];
-  for (const l of t.links) {
+  for (const l of list) {
     const a = at.get(l.a);
     const b = at.get(l.b);
     if (!a || !b) continue;
     const [ax, ay] = a.kind === 'lan' ? leaveBar(a.x, a.y, b.x, b.y) : [a.x, a.y];
     const [bx, by] = b.kind === 'lan' ? leaveBar(b.x, b.y, a.x, a.y) : [b.x, b.y];
-    links.push({ id: linkId(l), a: l.a, b: l.b, latency: l.latency, ax, ay, bx, by });
+    const len = Math.hypot(bx - ax, by - ay);
+    const ca = clearance(a);
+    const cb = clearance(b);
+    // A link too short to clear both ends carries its packets at its middle.
+    const fa = len > ca + cb ? ca / len : 0.5;
+    const fb = len > ca + cb ? 1 - cb / len : 0.5;
+    links.push({
+      ...l,
+      ax,
+      ay,
+      bx,
+      by,
+      pax: ax + (bx - ax) * fa,
+      pay: ay + (by - ay) * fa,
+      pbx: ax + (bx - ax) * fb,
+      pby: ay + (by - ay) * fb,
+    });
   }
-  return { width, height, nodes, links };
+  return links;
+}
+
+/** A drawn point back in scenario coordinates (where a dragged node is dropped). */
+export function toScenario(fit: Fit, x: number, y: number): { x: number; y: number } {
+  return { x: fit.minX + (x - fit.offX) / fit.k, y: fit.minY + (y - fit.offY) / fit.k };
+}
+
+/** The layout with one node drawn elsewhere (while it is dragged), its links following it. */
+export function withNodeAt(layout: TopologyLayout, id: string, x: number, y: number): TopologyLayout {
+  const nodes = layout.nodes.map((n) => (n.id === id ? { ...n, x, y } : n));
+  return { ...layout, nodes, links: linkGeoms(nodes, layout.links) };
 }
 
 /** The link joining two nodes (in either direction), if there is one. */
@@ -93,9 +159,9 @@ export function linkBetween(layout: TopologyLayout, u: string, v: string): LinkG
   return layout.links.find((l) => (l.a === u && l.b === v) || (l.a === v && l.b === u));
 }
 
-/** A point a fraction `f` of the way along a link, going from node `from` to the other end. */
+/** A point a fraction `f` of the way along a link's packet path, going from node `from` to the other end. */
 export function pointOn(link: LinkGeom, from: string, f: number): [number, number] {
   const [sx, sy, tx, ty] =
-    from === link.a ? [link.ax, link.ay, link.bx, link.by] : [link.bx, link.by, link.ax, link.ay];
+    from === link.a ? [link.pax, link.pay, link.pbx, link.pby] : [link.pbx, link.pby, link.pax, link.pay];
   return [sx + (tx - sx) * f, sy + (ty - sy) * f];
 }

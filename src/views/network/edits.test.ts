@@ -1,0 +1,201 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import iptvJson from '../../scenarios/examples/iptv-channel-change.json';
+import modesJson from '../../scenarios/examples/network-modes.json';
+import sptJson from '../../scenarios/examples/pim-sparse-spt-switch.json';
+import type { NetworkScenario } from '../../scenarios/schema';
+import { simulate } from '../../scenarios/simulate';
+import { load } from '../testing/scenarios';
+import {
+  addLink,
+  addNode,
+  type EditOutcome,
+  freshId,
+  moveNode,
+  nodeIds,
+  removeLink,
+  removeNode,
+  setLatency,
+} from './edits';
+import { linkId } from './layout';
+
+const net = (data: unknown) => load(data) as NetworkScenario;
+const modes = () => net(modesJson);
+
+function ok(r: EditOutcome): NetworkScenario {
+  if (!r.ok) throw new Error(`refused: ${r.problem.en}`);
+  return r.scenario;
+}
+function refused(r: EditOutcome): { en: string; zh: string } {
+  if (r.ok) throw new Error('the edit was accepted');
+  expect(r.problem.zh.length).toBeGreaterThan(0);
+  return r.problem;
+}
+
+describe('adding to the topology', () => {
+  it('adds a host on a LAN with a fresh id and a link of the given latency, and the run still simulates', () => {
+    const s = modes();
+    const taken = new Set(nodeIds(s.topology).map((n) => n.id));
+    const id = freshId(s, 'host');
+    expect(taken.has(id)).toBe(false);
+    expect(id).toMatch(/^H\d+$/);
+    const next = ok(addNode(s, { kind: 'host', attachTo: 'L2', latency: 3 }));
+    expect(next.topology.hosts.map((h) => h.id)).toContain(id);
+    expect(next.topology.links).toContainEqual({ a: id, b: 'L2', latency: 3 });
+    // The new host is a station of L2: a broadcast directed to L2 now reaches it too.
+    expect(simulate(next).nodes).toContain(id);
+    // The original is untouched (edits are pure).
+    expect(s.topology.hosts.map((h) => h.id)).not.toContain(id);
+  });
+
+  it('adds a router linked to another router, and a LAN with a subnet no other LAN uses', () => {
+    const s = modes();
+    const withRouter = ok(addNode(s, { kind: 'router', id: 'R9', attachTo: 'R1', latency: 5 }));
+    expect(withRouter.topology.routers.some((r) => r.id === 'R9')).toBe(true);
+    expect(withRouter.topology.links).toContainEqual({ a: 'R9', b: 'R1', latency: 5 });
+    const withLan = ok(addNode(withRouter, { kind: 'lan', id: 'L9', attachTo: 'R9' }));
+    const subnets = withLan.topology.lans.map((l) => l.subnet);
+    expect(new Set(subnets).size).toBe(subnets.length);
+  });
+
+  it('places a new node away from every existing one', () => {
+    const s = modes();
+    const next = ok(addNode(s, { kind: 'host', id: 'H9', attachTo: 'L1' }));
+    const h = next.topology.hosts.find((n) => n.id === 'H9')!;
+    for (const n of [...s.topology.lans, ...s.topology.routers, ...s.topology.hosts])
+      expect(Math.hypot(n.x - h.x, n.y - h.y)).toBeGreaterThan(0);
+  });
+
+  it('refuses a host without a LAN, a duplicate id, a bad id, and a host linked to a router', () => {
+    const s = modes();
+    expect(refused(addNode(s, { kind: 'host' })).en).toContain('needs a LAN');
+    expect(refused(addNode(s, { kind: 'router', id: 'R1' })).en).toContain('already something called R1');
+    expect(refused(addNode(s, { kind: 'router', id: '9lives' })).en).toContain('is not an id');
+    expect(refused(addNode(s, { kind: 'host', id: 'H9', attachTo: 'R1' })).en).toContain('attaches to a LAN');
+    expect(refused(addNode(s, { kind: 'host', id: 'H9', attachTo: 'nowhere' })).en).toContain(
+      'no node called',
+    );
+  });
+});
+
+describe('links', () => {
+  it('refuses a link to a missing node, a LAN–LAN link, a second LAN for a host, a duplicate and a bad latency', () => {
+    const s = modes();
+    expect(refused(addLink(s, 'R1', 'R7', 2)).en).toContain('no node called R7');
+    expect(refused(addLink(s, 'L1', 'L2', 2)).en).toContain('through a router');
+    // H1 sits on L1 (network-modes.json); a host sits on exactly one LAN.
+    expect(refused(addLink(s, 'H1', 'L2', 2)).en).toContain('H1 is already on LAN L1');
+    expect(refused(addLink(s, 'R2', 'R1', 2)).en).toContain('already joined');
+    expect(refused(addLink(s, 'R1', 'R1', 2)).en).toContain('itself');
+    expect(refused(addLink(s, 'R2', 'L3', 0)).en).toContain('whole number of ticks');
+    expect(refused(addLink(s, 'R2', 'L3', 2.5)).en).toContain('whole number of ticks');
+  });
+
+  it('adds a router–LAN link, changes its latency and removes it again', () => {
+    const s = modes();
+    const added = ok(addLink(s, 'R2', 'L3', 7));
+    const id = 'R2-L3';
+    expect(added.topology.links.find((l) => linkId(l) === id)?.latency).toBe(7);
+    const slower = ok(setLatency(added, id, 20));
+    expect(slower.topology.links.find((l) => linkId(l) === id)?.latency).toBe(20);
+    const removed = ok(removeLink(slower, id));
+    expect(removed.topology.links.map(linkId)).not.toContain(id);
+    expect(refused(setLatency(s, 'nope', 3)).en).toContain('no link called');
+  });
+
+  it("refuses to remove a host's only link: the host would be on no LAN", () => {
+    const s = modes();
+    const link = s.topology.links.find((l) => l.a === 'H1' || l.b === 'H1')!;
+    expect(refused(removeLink(s, linkId(link))).en).toContain('Remove H1 instead');
+  });
+
+  it('lets a link removal split the network: a disconnected network is allowed and still simulates', () => {
+    const s = net(iptvJson);
+    // R1–R2 is the only way between the head end's LAN and the set-top boxes' LAN.
+    const split = ok(removeLink(s, 'R1-R2'));
+    const trace = simulate(split);
+    const delivered = trace.events.filter((e) => e.type === 'deliver' && e.node.startsWith('STB'));
+    expect(delivered).toEqual([]);
+  });
+});
+
+describe('removing nodes', () => {
+  it('removes a host with its link, its actions and its memberships, and says so', () => {
+    const s = modes();
+    const uses = s.actions.filter((a) => a.type === 'send' && (a.from === 'H4' || a.to === 'H4')).length;
+    const r = removeNode(s, 'H4');
+    const next = ok(r);
+    expect(next.topology.hosts.map((h) => h.id)).not.toContain('H4');
+    expect(next.topology.links.some((l) => l.a === 'H4' || l.b === 'H4')).toBe(false);
+    expect(next.groups.every((g) => !g.members.includes('H4'))).toBe(true);
+    expect(next.actions.length).toBe(s.actions.length - uses);
+    expect(r.ok && r.note?.en).toContain('Undo');
+  });
+
+  it('refuses to remove a LAN that hosts sit on, and the rendezvous point', () => {
+    expect(refused(removeNode(modes(), 'L2')).en).toMatch(/H2, H3 sit on L2/);
+    const spt = net(sptJson);
+    expect(refused(removeNode(spt, spt.pim!.rp!)).en).toContain('rendezvous point');
+    expect(refused(removeNode(modes(), 'Z1')).en).toContain('no node called');
+  });
+
+  it('removes an empty LAN with the router links that reached it', () => {
+    const s = ok(addNode(modes(), { kind: 'lan', id: 'L9', attachTo: 'R3' }));
+    const next = ok(removeNode(s, 'L9'));
+    expect(next.topology.lans.map((l) => l.id)).not.toContain('L9');
+    expect(next.topology.links.some((l) => l.b === 'L9' || l.a === 'L9')).toBe(false);
+  });
+});
+
+describe('moving nodes', () => {
+  it('moves a node to a position, rounded to a tenth, and refuses a position off the map', () => {
+    const next = ok(moveNode(modes(), 'R2', 123.456, -7.04));
+    expect(next.topology.routers.find((r) => r.id === 'R2')).toMatchObject({ x: 123.5, y: -7 });
+    expect(refused(moveNode(modes(), 'R2', 20_000, 0)).en).toContain('position');
+    expect(refused(moveNode(modes(), 'R2', Number.NaN, 0)).en).toContain('position');
+  });
+
+  it('property: any sequence of edits either is refused or yields a scenario that validates and simulates', () => {
+    const kinds = ['host', 'router', 'lan'] as const;
+    const ids = ['L1', 'L2', 'L3', 'R1', 'R2', 'R3', 'H1', 'H2', 'H4', 'S', 'X1'];
+    const step = fc.oneof(
+      fc.record({
+        op: fc.constant('add' as const),
+        kind: fc.constantFrom(...kinds),
+        attach: fc.constantFrom(...ids),
+      }),
+      fc.record({
+        op: fc.constant('link' as const),
+        a: fc.constantFrom(...ids),
+        b: fc.constantFrom(...ids),
+        latency: fc.integer({ min: -1, max: 12 }),
+      }),
+      fc.record({ op: fc.constant('remove' as const), id: fc.constantFrom(...ids) }),
+      fc.record({
+        op: fc.constant('move' as const),
+        id: fc.constantFrom(...ids),
+        x: fc.double({ min: -12_000, max: 12_000, noNaN: true }),
+        y: fc.double({ min: -500, max: 500, noNaN: true }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 6 }), (steps) => {
+        let s = modes();
+        for (const st of steps) {
+          const r =
+            st.op === 'add'
+              ? addNode(s, { kind: st.kind, attachTo: st.attach, latency: 2 })
+              : st.op === 'link'
+                ? addLink(s, st.a, st.b, st.latency)
+                : st.op === 'remove'
+                  ? removeNode(s, st.id)
+                  : moveNode(s, st.id, st.x, st.y);
+          if (!r.ok) continue;
+          s = r.scenario;
+          expect(() => simulate(s)).not.toThrow();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
