@@ -1,3 +1,4 @@
+import { formatIpv4 } from '../address/ipv4';
 import { type Bilingual, bi } from '../address/text';
 import type { IpPacket } from '../net/world';
 
@@ -151,6 +152,61 @@ export function pimLabel(m: PimMessage, group: string): string {
       return m.nullRegister ? `Null-Register (${m.source},${group})` : `Register (${m.source},${group})`;
     case 'register-stop':
       return `Register-Stop (${m.source},${group})`;
+  }
+}
+
+/** A message field's value as the trace keeps it (JSON). */
+export type PimFieldValue = string | number | boolean;
+
+/**
+ * The fields a student reads when opening a PIM message, named as the RFC's packet formats name
+ * them (RFC 7761 §4.9, RFC 3973 §4.7); recorded in the trace so views need nothing else.
+ * Times (Holdtime, Interval) are in the lab's ticks.
+ */
+export function pimFields(m: PimMessage, group: string): Record<string, PimFieldValue> {
+  const common = { type: PIM_TYPE[m.type], group };
+  switch (m.type) {
+    case 'join-prune':
+    case 'graft':
+    case 'graft-ack':
+      return {
+        ...common,
+        upstream: `${formatIpv4(m.upstream)} (${m.upstreamId})`,
+        holdtime: m.holdtime,
+        joins: m.joins.map((s) => entry(s, group)).join(' '),
+        prunes: m.prunes.map((s) => entry(s, group)).join(' '),
+      };
+    case 'assert':
+      return {
+        ...common,
+        source: m.source,
+        rpt: m.rpt,
+        preference: m.preference,
+        metric: m.metric,
+        addr: formatIpv4(m.addr),
+      };
+    case 'state-refresh':
+      return {
+        ...common,
+        source: m.source,
+        originator: formatIpv4(m.originator),
+        preference: m.preference,
+        metric: m.metric,
+        ttl: m.ttl,
+        prune: m.prune,
+        interval: m.interval,
+      };
+    case 'register':
+      return {
+        ...common,
+        source: m.source,
+        nullRegister: m.nullRegister,
+        inner: m.inner?.id ?? '',
+        from: m.from,
+        to: m.to,
+      };
+    case 'register-stop':
+      return { ...common, source: m.source, from: m.from, to: m.to };
   }
 }
 

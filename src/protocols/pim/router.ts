@@ -9,7 +9,7 @@ import { type IpPacket, transmit, type World } from '../net/world';
 import type { PimConfig } from './config';
 import type { AssertWinner } from './dense-machines';
 import { MACHINES, type MachineEvents, type MachineKind } from './machines';
-import { ALL_PIM_ROUTERS, type PimMessage, pimCopyKind, pimLabel } from './messages';
+import { ALL_PIM_ROUTERS, type PimMessage, pimCopyKind, pimFields, pimLabel } from './messages';
 import { rpf } from './rpf';
 import { type EntryState, entryKey, type IfaceState, type PimState, type RpfState } from './state';
 
@@ -406,6 +406,7 @@ export abstract class PimRouter {
         group: this.groupLabel(m.group),
         pim: m.type,
         ...('source' in m ? { source: m.source } : {}),
+        fields: pimFields(m, this.groupLabel(m.group)),
       },
     });
   }

@@ -1,0 +1,105 @@
+import { type KeyboardEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import type { NetworkScenario } from '../../scenarios/schema';
+import type { Trace } from '../../sim/trace';
+import { ControlDiagram } from './ControlDiagram';
+import { scenarioDiagnostics } from './diagnose';
+import { ModeCompare } from './ModeCompare';
+import { PimDiagnostics } from './PimDiagnostics';
+import { usePimText } from './strings';
+import './pim.css';
+
+/**
+ * Where the network lab's drawing goes when a scenario runs PIM: the network's problems first,
+ * then tabs to switch the stage between the topology (passed in as `children`), the space-time
+ * diagram of control messages, and dense vs sparse compared. Without PIM it is just the topology.
+ */
+export interface PimStageProps {
+  scenario: NetworkScenario;
+  trace: Trace;
+  cursor: number;
+  onSelectRouter(router: string): void;
+  children: ReactNode;
+}
+
+const TABS = ['topology', 'control', 'compare'] as const;
+type Tab = (typeof TABS)[number];
+
+export function PimStage({ scenario, trace, cursor, onSelectRouter, children }: PimStageProps) {
+  const t = usePimText();
+  const id = useId();
+  const [tab, setTab] = useState<Tab>('topology');
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const diagnostics = useMemo(() => scenarioDiagnostics(scenario), [scenario]);
+  if (!scenario.pim) return <>{children}</>;
+  // WAI-ARIA tabs: arrow keys move between tabs (and are kept from stepping the cursor).
+  const onKey = (e: KeyboardEvent, i: number) => {
+    const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!d) return;
+    e.preventDefault();
+    const next = (i + d + TABS.length) % TABS.length;
+    setTab(TABS[next]!);
+    tabs.current[next]?.focus();
+  };
+  const rp = scenario.pim.mode === 'sparse' ? (scenario.pim.rp ?? null) : null;
+  return (
+    <div className="pim-stage" data-testid="pim-stage">
+      <PimDiagnostics diagnostics={diagnostics} />
+      <div className="pim-tabs" role="tablist" aria-label={t.views}>
+        {TABS.map((k, i) => (
+          <button
+            key={k}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${id}-tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls={tab === k || k === 'topology' ? `${id}-panel-${k}` : undefined}
+            tabIndex={tab === k ? 0 : -1}
+            onClick={() => setTab(k)}
+            onKeyDown={(e) => onKey(e, i)}
+          >
+            {t.tab[k]}
+          </button>
+        ))}
+      </div>
+      {/* The topology stays mounted while hidden, so its packets and tree do not restart when a student comes back. */}
+      <div
+        role="tabpanel"
+        id={`${id}-panel-topology`}
+        aria-labelledby={`${id}-tab-topology`}
+        hidden={tab !== 'topology'}
+        className="pim-panel"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a tab panel is focusable so keyboard users reach and scroll it (WAI-ARIA tabs; axe scrollable-region-focusable).
+        tabIndex={0}
+      >
+        {children}
+      </div>
+      {tab === 'control' && (
+        <div
+          role="tabpanel"
+          id={`${id}-panel-control`}
+          aria-labelledby={`${id}-tab-control`}
+          className="pim-panel"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a tab panel is focusable so keyboard users reach and scroll it (WAI-ARIA tabs; axe scrollable-region-focusable).
+          tabIndex={0}
+        >
+          <ControlDiagram trace={trace} cursor={cursor} rp={rp} onSelectRouter={onSelectRouter} />
+        </div>
+      )}
+      {tab === 'compare' && (
+        <div
+          role="tabpanel"
+          id={`${id}-panel-compare`}
+          aria-labelledby={`${id}-tab-compare`}
+          className="pim-panel"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a tab panel is focusable so keyboard users reach and scroll it (WAI-ARIA tabs; axe scrollable-region-focusable).
+          tabIndex={0}
+        >
+          <ModeCompare scenario={scenario} trace={trace} />
+        </div>
+      )}
+    </div>
+  );
+}

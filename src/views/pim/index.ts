@@ -1,0 +1,4 @@
+/** The PIM views: control messages between routers, live state machines, dense vs sparse, bad topologies explained. */
+export { MachineView } from './MachineView';
+export { PimStage } from './PimStage';
+export { PIM_TEXT, usePimText } from './strings';
