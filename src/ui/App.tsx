@@ -14,9 +14,10 @@ import {
   ProcessPanels,
   SpaceTimeDiagram,
 } from '../views';
-import { NetworkLab } from '../views/network';
+import { NetworkLab, useLogInspect } from '../views/network';
 import { EditBar } from './EditBar';
 import { ErrorBanner } from './ErrorBanner';
+import { GroupBar } from './GroupBar';
 import { Header } from './Header';
 import { HelpOverlay } from './HelpOverlay';
 import { useKeyboard, usePlayLoop, useUrlSync } from './hooks';
@@ -75,6 +76,8 @@ export function App({ fallback }: { fallback: Scenario }) {
   const hasReliability = scenario.lab === 'process' && scenario.reliability !== undefined;
   // The network lab has its own views (topology, tables, modes); the process lab's panels do not apply.
   const network = scenario.lab === 'network';
+  // The network lab opens an IGMP message's row of the log in its packet inspector.
+  const logInspect = useLogInspect();
 
   usePlayLoop(store);
   useKeyboard(store);
@@ -96,9 +99,16 @@ export function App({ fallback }: { fallback: Scenario }) {
       </ViewBoundary>
     </div>
   );
+  const metrics = hasReliability && (
+    <div className="panel metrics">
+      <ViewBoundary resetKey={scenario}>
+        <MetricsPanel />
+      </ViewBoundary>
+    </div>
+  );
   // Presenter mode keeps a side column only for what the lesson needs: its narration and, when
-  // the step points at them, the checks.
-  const presenterSide = inLesson || highlight?.panel === 'checks';
+  // the step points at them, the checks or the metrics.
+  const presenterSide = inLesson || highlight?.panel === 'checks' || highlight?.panel === 'metrics';
   return (
     <div className={presenter ? 'app presenter' : 'app'} data-testid="app">
       <Header />
@@ -109,10 +119,11 @@ export function App({ fallback }: { fallback: Scenario }) {
             <div className="stage-tools secondary">
               <EditBar />
               <ReliabilityBar />
+              <GroupBar />
             </div>
             <div className="diagram">
               <ViewBoundary resetKey={scenario}>
-                {network ? <NetworkLab /> : <SpaceTimeDiagram {...hl} />}
+                {network ? <NetworkLab {...hl} /> : <SpaceTimeDiagram {...hl} />}
               </ViewBoundary>
             </div>
             <ViewBoundary resetKey={scenario}>
@@ -132,7 +143,7 @@ export function App({ fallback }: { fallback: Scenario }) {
             logOpen && (
               <section className="log" aria-label={t('panels.log')} id="event-log">
                 <ViewBoundary resetKey={scenario}>
-                  <EventLog {...hl} />
+                  <EventLog {...hl} {...(network ? { inspect: logInspect } : {})} />
                 </ViewBoundary>
               </section>
             )
@@ -144,12 +155,15 @@ export function App({ fallback }: { fallback: Scenario }) {
             <aside className="side" aria-label={t('panels.side')} tabIndex={0}>
               <LessonPanel />
               {highlight?.panel === 'checks' && checks}
+              {highlight?.panel === 'metrics' && metrics}
             </aside>
           )
         ) : (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling panel must be reachable by keyboard to scroll it (axe: scrollable-region-focusable, WCAG 2.1.1).
           <aside className="side" aria-label={t('panels.side')} tabIndex={0}>
             <LessonPanel />
+            {/* The cost of reliability first: its implosion chart and comparison are what the setting changes. */}
+            {metrics}
             {!network && (
               <div className="panel processes">
                 <ViewBoundary resetKey={scenario}>
@@ -158,13 +172,6 @@ export function App({ fallback }: { fallback: Scenario }) {
               </div>
             )}
             {!network && checks}
-            {hasReliability && (
-              <div className="panel metrics">
-                <ViewBoundary resetKey={scenario}>
-                  <MetricsPanel />
-                </ViewBoundary>
-              </div>
-            )}
           </aside>
         )}
       </div>

@@ -28,7 +28,9 @@ import {
   summaryAt,
   summaryIndex,
 } from './frame';
+import { GroupLayer } from './GroupLayer';
 import { type ArrowGeo, layout, type MarkGeo, type Size, type SpanGeo, type TimeWindow } from './geometry';
+import { useLaneMenu } from './LaneMenu';
 import { type Arrow, modelFor } from './model';
 import { fitWindow, follow, initialWindow, pan, zoom } from './zoom';
 
@@ -42,6 +44,9 @@ const SIZES = {
   normal: { laneGap: 58, mark: 15, arrowhead: 10 },
   presenter: { laneGap: 78, mark: 21, arrowhead: 14 },
 };
+
+/** Acknowledgements: drawn, but labelled only when pointed at (issue 3: feedback implosion crowds the lanes). */
+const QUIET_KINDS = new Set(['ack', 'nack', 'done']);
 
 /** Packets in flight all sit on the cursor line; beyond this many their labels would pile up. */
 const LABELLED_PACKETS = 8;
@@ -184,13 +189,15 @@ const ArrowView = memo(function ArrowView({
 interface MarkViewProps {
   g: MarkGeo;
   shown: boolean;
+  /** An ACK's send: its label only when pointed at, so ACKs do not bury the messages they answer. */
+  quiet: boolean;
   size: number;
   violation: 'second' | 'first' | null;
   highlighted: boolean;
   t: Tx;
 }
 
-const MarkView = memo(function MarkView({ g, shown, size, violation, highlighted, t }: MarkViewProps) {
+const MarkView = memo(function MarkView({ g, shown, quiet, size, violation, highlighted, t }: MarkViewProps) {
   const m = g.mark;
   const cls = ['mv-mark', m.type, shown ? 'past' : 'future', m.own ? 'own' : '', highlighted ? 'hl' : '']
     .concat(violation ? [`violation-${violation}`] : [])
@@ -202,9 +209,11 @@ const MarkView = memo(function MarkView({ g, shown, size, violation, highlighted
       <g className={cls}>
         <title>{t('diagram.mark.send', args)}</title>
         <circle cx={g.x} cy={g.y} r={size / 3.2} />
-        <text className="mv-mark-label" x={g.x} y={g.y - size / 2 - 4} textAnchor="middle">
-          {m.label ? `${m.msg} ${m.label}` : m.msg}
-        </text>
+        {(!quiet || highlighted) && (
+          <text className="mv-mark-label" x={g.x} y={g.y - size / 2 - 4} textAnchor="middle">
+            {m.label ? `${m.msg} ${m.label}` : m.msg}
+          </text>
+        )}
       </g>
     );
   if (m.type === 'discard')
@@ -327,6 +336,11 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
   );
   const geo = useMemo(() => layout(model, size, win), [model, size, win]);
   const xNow = geo.x(tNow);
+  const quietMsgs = useMemo(
+    () => new Set(model.arrows.filter((a) => QUIET_KINDS.has(a.kind)).map((a) => a.msg)),
+    [model],
+  );
+  const lane = useLaneMenu(geo, size.laneGap, tNow);
 
   const onOpen = useCallback((copy: string) => select({ copy }), [select]);
   // Drag the background to pan; Ctrl/⌘ + wheel zooms around the pointer.
@@ -414,7 +428,12 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
         </span>
       </div>
       <figure ref={plotRef} className="mv-plot" tabIndex={-1} aria-label={label}>
-        <svg width={geo.width} height={geo.height} viewBox={`0 0 ${geo.width} ${geo.height}`}>
+        <svg
+          width={geo.width}
+          height={geo.height}
+          viewBox={`0 0 ${geo.width} ${geo.height}`}
+          {...lane.svgProps}
+        >
           <defs>
             <marker
               id={marker}
@@ -513,7 +532,7 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
                   px={p?.x ?? 0}
                   py={p?.y ?? 0}
                   open={canIntervene(g.arrow, cursor)}
-                  labelled={fewInFlight || highlighted || selected}
+                  labelled={(fewInFlight && !QUIET_KINDS.has(g.arrow.kind)) || highlighted || selected}
                   highlighted={highlighted}
                   selected={selected}
                   marker={marker}
@@ -537,6 +556,7 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
                   key={m.key}
                   g={g}
                   shown={markShown(m, cursor)}
+                  quiet={quietMsgs.has(m.msg)}
                   size={size.mark}
                   violation={violation}
                   highlighted={hlMsgs.has(m.msg)}
@@ -544,6 +564,7 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
                 />
               );
             })}
+            <GroupLayer trace={trace} geo={geo} cursor={cursor} tNow={tNow} gap={size.laneGap} t={tx} />
             {xNow >= geo.plotLeft - 1 && xNow <= geo.plotRight + 1 && (
               <g className="mv-cursor">
                 <line x1={xNow} x2={xNow} y1={22} y2={geo.height - 8} />
@@ -553,8 +574,10 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
               </g>
             )}
           </g>
+          {lane.targets}
         </svg>
       </figure>
+      {lane.menu}
       {violations.length > 0 && (
         <ul className="mv-violations" aria-live="polite">
           {violations.map((c) => (
