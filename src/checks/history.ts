@@ -1,5 +1,6 @@
 import type { MsgId, NodeId } from '../sim/ids';
 import type { Trace, TraceEvent } from '../sim/trace';
+import { type GroupViews, groupViews, isApp, owes } from './views';
 
 /**
  * What the checkers read from a trace, and nothing else: the application's multicasts and every
@@ -7,7 +8,10 @@ import type { Trace, TraceEvent } from '../sim/trace';
  * multicast's send before each of its deliveries. A multicast's send is the `send` of an
  * application message (`data` or `sync`) at its original sender, or, for a message that went
  * nowhere, its delivery there. Protocol messages (`order`, `flush`, …) are never delivered and
- * carry no application causality.
+ * carry no application causality. A send a closed group refused is no multicast (views.ts).
+ *
+ * With group views in the trace, a process owes only the multicasts of the views it belongs to
+ * (views.ts): the ordering checkers ask nothing of a process about a message it does not owe.
  */
 export interface Multicast {
   msg: MsgId;
@@ -43,11 +47,12 @@ export interface History {
   /** Each node's multicasts in the order it sent them. */
   sent: Multicast[][];
   deliveries: Delivery[];
+  views: GroupViews;
+  /** Does the node at index `q` owe message `msg` (views.ts)? */
+  owes(q: number, msg: MsgId): boolean;
 }
 
-const APP_KINDS = new Set(['data', 'sync']);
-const isSendOfApp = (e: TraceEvent) =>
-  e.type === 'send' && e.node === e.from && (e.kind === undefined || APP_KINDS.has(e.kind));
+const isSendOfApp = (e: TraceEvent) => e.type === 'send' && e.node === e.from && isApp(e);
 
 export function history(trace: Trace): History {
   const nodes = [...trace.nodes];
@@ -63,11 +68,13 @@ export function history(trace: Trace): History {
   const multicasts = new Map<MsgId, Multicast>();
   const sent: Multicast[][] = nodes.map(() => []);
   const deliveries: Delivery[] = [];
+  const views = groupViews(trace);
 
   for (const e of trace.events) {
     if (e.msg === undefined || e.from === undefined) continue;
     const isDeliver = e.type === 'deliver';
-    if ((isSendOfApp(e) || (isDeliver && e.node === e.from)) && !multicasts.has(e.msg)) {
+    const origin = isSendOfApp(e) || (isDeliver && e.node === e.from);
+    if (origin && !multicasts.has(e.msg) && !views.refused.has(e.msg)) {
       const s = index.get(e.from)!;
       const clock = clocks[s]!;
       clock[s]!++;
@@ -93,12 +100,13 @@ export function history(trace: Trace): History {
       deliveries.push({ node: e.node, q, msg: e.msg, step: e.step, mc });
     }
   }
-  return { nodes, multicasts, sent, deliveries };
+  return { nodes, multicasts, sent, deliveries, views, owes: (q, msg) => owes(views, nodes[q]!, msg) };
 }
 
 /**
- * For each node q and sender p: how many of p's first multicasts q has delivered without a gap.
- * "q has delivered everything p sent up to its k-th multicast" is then one comparison.
+ * For each node q and sender p: how many of p's first multicasts q has delivered (or does not
+ * owe) without a gap. "q has delivered everything p sent up to its k-th multicast that q owes" is
+ * then one comparison.
  */
 export class DeliveredPrefix {
   private readonly n: number;
@@ -109,6 +117,10 @@ export class DeliveredPrefix {
   constructor(private readonly h: History) {
     this.n = h.nodes.length;
     this.prefix = new Int32Array(this.n * this.n);
+    // A multicast q does not owe counts as delivered there: no order is asked of q about it.
+    if (h.views.hasViews)
+      for (let q = 0; q < this.n; q++)
+        for (const list of h.sent) for (const mc of list) if (!h.owes(q, mc.msg)) this.mark(q, mc);
   }
 
   /** How many of p's multicasts, counted from its first, q has delivered. */

@@ -1,6 +1,9 @@
 import type { MsgId, NodeId } from '../sim/ids';
 import type { Trace, TraceEvent } from '../sim/trace';
 import type { CheckResult, Violation } from './types';
+import { type GroupViews, groupViews, isApp, type ViewAt, viewIn } from './views';
+
+export type { ViewAt } from './views';
 
 /**
  * Reliable delivery (lecture, "Reliable multicast": "all non-faulty group members will receive
@@ -13,21 +16,16 @@ import type { CheckResult, Violation } from './types';
  * restarted counts as correct again) and had no omission or byzantine fault (`omit`,
  * `byzantine` events): the lecture's failure kinds are failures of the process. Without `view`
  * events the group is `members` (the scenario's processes; by default every node of the trace).
- * A member that the deliverer's next view removes is one the group gave up on (lecture, example
- * 2: "remove the failed members from the group, then allow existing members to process the
+ * With views, what a process must deliver is what was multicast in a view it belongs to (the
+ * message's view, views.ts), and a send a closed group refused is no multicast at all. A member
+ * that the deliverer's next view removes is one the group gave up on (lecture, example 2:
+ * "remove the failed members from the group, then allow existing members to process the
  * message"), and is not required to deliver.
  */
 
 export interface GroupOptions {
   /** The group when the trace has no views: pass the scenario's processes when a sequencer has a lane. */
   members?: readonly NodeId[];
-}
-
-export interface ViewAt {
-  id: number;
-  members: NodeId[];
-  /** Step of the `view` event that installed it; -1 for the group without views. */
-  step: number;
 }
 
 export interface Facts {
@@ -44,13 +42,12 @@ export interface Facts {
   /** Each application message's first `send` at its sender (a message may be delivered there before it is sent). */
   sends: Map<MsgId, { from: NodeId; step: number }>;
   deliveries: { node: NodeId; msg: MsgId; from: NodeId | undefined; step: number; own: boolean }[];
+  group: GroupViews;
 }
-
-const APP = new Set(['data', 'sync']);
 
 /** What the group checkers read from a trace. */
 export function facts(trace: Trace, opts: GroupOptions = {}): Facts {
-  const views = new Map<NodeId, ViewAt[]>();
+  const group = groupViews(trace);
   const crashed = new Set<NodeId>();
   const origins = new Map<MsgId, { from: NodeId; step: number }>();
   const sends = new Map<MsgId, { from: NodeId; step: number }>();
@@ -61,14 +58,10 @@ export function facts(trace: Trace, opts: GroupOptions = {}): Facts {
     e.from !== undefined &&
     e.node === e.from &&
     (e.type === 'send' || e.type === 'deliver') &&
-    (e.kind === undefined || APP.has(e.kind));
+    isApp(e) &&
+    !group.refused.has(e.msg);
   for (const e of trace.events) {
-    if (e.type === 'view') {
-      const d = e.detail as { id: number; members: NodeId[] };
-      const list = views.get(e.node) ?? [];
-      list.push({ id: d.id, members: d.members, step: e.step });
-      views.set(e.node, list);
-    } else if (e.type === 'crash') crashed.add(e.node);
+    if (e.type === 'crash') crashed.add(e.node);
     else if (e.type === 'restart') crashed.delete(e.node);
     else if (e.type === 'omit' || e.type === 'byzantine') faulty.add(e.node);
     if (isOrigin(e) && !origins.has(e.msg!)) origins.set(e.msg!, { from: e.from!, step: e.step });
@@ -78,23 +71,29 @@ export function facts(trace: Trace, opts: GroupOptions = {}): Facts {
       deliveries.push({ node: e.node, msg: e.msg, from: e.from, step: e.step, own: e.detail?.own === true });
   }
   return {
-    views,
-    hasViews: views.size > 0,
+    views: group.byNode,
+    hasViews: group.hasViews,
     members: [...(opts.members ?? trace.nodes)],
     crashedAtEnd: crashed,
     faulty,
     origins,
     sends,
     deliveries,
+    group,
   };
 }
 
 /** The view `node` was in just after `step` (the whole group when there are no views; null before its first view). */
 export function viewAt(f: Facts, node: NodeId, step: number): ViewAt | null {
   if (!f.hasViews) return { id: 0, members: f.members, step: -1 };
-  let cur: ViewAt | null = null;
-  for (const v of f.views.get(node) ?? []) if (v.step <= step) cur = v;
-  return cur;
+  return viewIn(f.views, node, step);
+}
+
+/** The view `msg` was multicast in (views.ts; the whole group when there are no views; null: nobody owes it). */
+export function viewOf(f: Facts, msg: MsgId): ViewAt | null {
+  if (f.group.refused.has(msg)) return null;
+  if (!f.hasViews) return { id: 0, members: f.members, step: -1 };
+  return f.group.of.get(msg) ?? null;
 }
 
 export const correct = (f: Facts, n: NodeId) => !f.crashedAtEnd.has(n) && !f.faulty.has(n);
@@ -106,7 +105,8 @@ export const correct = (f: Facts, n: NodeId) => !f.crashedAtEnd.has(n) && !f.fau
 export function required(f: Facts, q: NodeId, v: ViewAt, by: NodeId): boolean {
   if (!v.members.includes(q) || !correct(f, q) || !installed(f, q, v.id)) return false;
   const list = f.views.get(by) ?? [];
-  const next = list[list.findIndex((x) => x.id === v.id) + 1];
+  const at = list.findIndex((x) => x.id === v.id);
+  const next = at < 0 ? undefined : list[at + 1];
   return !next || next.members.includes(q) || !v.members.includes(by);
 }
 
@@ -127,21 +127,20 @@ export function violation(
 }
 
 /**
- * Rule `not-delivered`: correct process `node` was a member of the view in which correct process
- * `other` delivered `first` (at `step`), and never delivered it.
+ * Rule `not-delivered`: correct process `node` was a member of the view in which `first` was
+ * multicast, correct process `other` (a member of it too) delivered `first` (at `step`), and
+ * `node` never delivered it.
  */
 export function checkReliableDelivery(trace: Trace, opts: GroupOptions = {}): CheckResult {
   const f = facts(trace, opts);
   const delivered = new Set(f.deliveries.map((d) => `${d.node}\u0000${d.msg}`));
-  const seen = new Set<string>();
+  const seen = new Set<MsgId>();
   let any = false;
   for (const d of f.deliveries) {
-    if (!correct(f, d.node)) continue;
-    const v = viewAt(f, d.node, d.step);
-    if (!v) continue;
-    const key = `${v.id}\u0000${d.msg}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.has(d.msg) || !correct(f, d.node)) continue;
+    const v = viewOf(f, d.msg);
+    if (!v?.members.includes(d.node) || !installed(f, d.node, v.id)) continue;
+    seen.add(d.msg);
     for (const q of v.members) {
       if (q === d.node || !required(f, q, v, d.node)) continue;
       any = true;

@@ -14,7 +14,8 @@ import type { CopyId, MsgId, NodeId } from '../sim/ids';
  *                 `timer` a timer this layer set has fired
  *                 `fault` a fault the scenario injects; after a crash the host itself sends
  *                         `restart` (detail: `log`, `incarnation`) so layers re-arm their timers
- *                 `control` a group operation the application asked for (`join`, `leave`, `query`)
+ *                 `control` a group operation the application asked for (`join`, `leave`, `query`),
+ *                         or `send`: the application's message offered to the lower layers first
  *                 Every event carries `now`, the virtual time, for layers whose rules depend on it.
  *   layer action  `down`  pass a packet to the layer below; below the lowest: the network
  *                 `up`    pass a packet to the layer above; above the highest: the application
@@ -155,7 +156,7 @@ export class ProcessHost implements NodeHost<ProcessAction> {
         const a = input.action;
         if (a.type === 'multicast') {
           const packet: Packet = { msg: a.msg, from: this.id, kind: a.kind ?? 'data', h: a.h ?? {} };
-          this.dispatch(0, { type: 'down', packet, to: [] });
+          if (!this.takenBelow(packet)) this.dispatch(0, { type: 'down', packet, to: [] });
         } else if (a.type === 'control') {
           for (let i = 0; i < this.layers.length; i++)
             this.dispatch(i, { type: 'control', op: a.op, args: a.args ?? {} });
@@ -232,9 +233,22 @@ export class ProcessHost implements NodeHost<ProcessAction> {
       this.dispatch(i, { type: 'fault', fault: 'restart', detail });
   }
 
-  private dispatch(idx: number, event: LayerEvent): void {
+  /**
+   * Offers the application's send (control `send`, arg `packet`) to the layers under the top one
+   * before the top layer numbers it and delivers it locally. A layer that acts on the offer has
+   * taken the message: a closed group takes a non-member's send this way, so that it is refused
+   * without being delivered anywhere (lecture, "Design issues").
+   */
+  private takenBelow(packet: Packet): boolean {
+    for (let i = 1; i < this.layers.length; i++)
+      if (this.dispatch(i, { type: 'control', op: 'send', args: { packet } }).length > 0) return true;
+    return false;
+  }
+
+  /** Hands layer `idx` one event and carries out its actions; returns them. */
+  private dispatch(idx: number, event: LayerEvent): LayerAction[] {
     const r = this.layers[idx];
-    if (!r) return;
+    if (!r) return [];
     const actions: LayerAction[] = [];
     collecting = actions;
     r.actor.send({ ...event, now: this.fx.now });
@@ -263,6 +277,7 @@ export class ProcessHost implements NodeHost<ProcessAction> {
           break;
       }
     }
+    return actions;
   }
 
   private toNetwork(p: DownParams): void {

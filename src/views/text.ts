@@ -167,7 +167,7 @@ export function eventDetailText(
     default:
       // A protocol-specific event this does not know shows its plain facts.
       return (
-        faultDetailText(t, e.type, d) ??
+        faultDetailText(t, e, d) ??
         withHeader(
           Object.entries(d)
             .filter(([, v]) => typeof v !== 'object' || v === null)
@@ -190,8 +190,8 @@ const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? St
  * The events of groups, failures and reliability (lecture: "Groups", "Failure considerations",
  * "Reliability of multicasts") in words; null for an event type this does not know.
  */
-function faultDetailText(t: Tx, type: string, d: Record<string, unknown>): string | null {
-  switch (type) {
+function faultDetailText(t: Tx, e: TraceEvent, d: Record<string, unknown>): string | null {
+  switch (e.type) {
     case 'crash':
       return t('detail.crash');
     case 'restart':
@@ -253,15 +253,33 @@ function faultDetailText(t: Tx, type: string, d: Record<string, unknown>): strin
         Array.isArray(d.excluded) && d.excluded.length > 0
           ? t('detail.excluded', { who: list(d.excluded) })
           : '',
+        Array.isArray(d.missing) && d.missing.length > 0
+          ? t('detail.viewWithout', { msgs: list(d.missing) })
+          : '',
       ].filter(Boolean);
       return changes.length ? `${base} · ${changes.join(' · ')}` : base;
     }
     case 'membership':
       return t('detail.membership', { id: str(d.id), members: list(d.members) });
     case 'refused':
-      return t('detail.refused', { group: str(d.group) });
+      // Each refusal says its own reason: a non-member's send, a member's join, a non-member's leave.
+      return t(REFUSED[str(d.reason)] ?? 'detail.refusedOther', {
+        group: str(d.group),
+        reason: str(d.reason),
+      });
     case 'flush':
       return t('detail.flush', { view: str(d.view) });
+    case 'flush-ok':
+      return Array.isArray(d.waiting) && d.waiting.length > 0
+        ? t('detail.flushOkWaiting', { from: e.from ?? '', view: str(d.view), waiting: list(d.waiting) })
+        : t('detail.flushOkAll', { from: e.from ?? '', view: str(d.view) });
+    case 'view-held':
+      return t('detail.viewHeld', { id: str(d.id), from: str(d.from), msgs: list(d.missing) });
+    case 'request':
+      return t(`detail.request${d.op === 'leave' ? 'Leave' : d.op === 'exclude' ? 'Exclude' : 'Join'}`, {
+        node: str(d.node),
+        group: str(d.group),
+      });
     case 'suspect':
       return t(d.reason === 'no-stable' ? 'detail.suspectStable' : 'detail.suspectAck', {
         who: str(d.suspect),
@@ -273,6 +291,12 @@ function faultDetailText(t: Tx, type: string, d: Record<string, unknown>): strin
       return null;
   }
 }
+
+const REFUSED: Record<string, string> = {
+  'closed-group': 'detail.refused',
+  'already-member': 'detail.refusedJoin',
+  'not-member': 'detail.refusedLeave',
+};
 
 const KNOWN_TYPES = [
   'send',
@@ -299,6 +323,9 @@ const KNOWN_TYPES = [
   'membership',
   'refused',
   'flush',
+  'flush-ok',
+  'view-held',
+  'request',
   'suspect',
   'forward',
 ];

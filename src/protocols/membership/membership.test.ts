@@ -5,6 +5,7 @@ import closed from '../../scenarios/examples/groups-closed.json';
 import distributed from '../../scenarios/examples/groups-distributed.json';
 import hierarchical from '../../scenarios/examples/groups-hierarchical.json';
 import open from '../../scenarios/examples/groups-open.json';
+import { membershipRun } from '../../scenarios/lessons/groups/scenarios';
 import { nodeId } from '../../sim/ids';
 import type { Trace } from '../../sim/trace';
 import { events, run } from '../reliability/testkit';
@@ -27,6 +28,49 @@ describe('closed and open groups (lecture: "Design issues")', () => {
       expect(events(t, 'deliver', p, 'm1')).toHaveLength(1);
     }
   });
+
+  /** P3 is refused, joins (view 2), then sends m5. */
+  const refusedThenJoined = (ordering: string) =>
+    go({
+      ...closed,
+      ordering,
+      actions: [
+        ...closed.actions,
+        { type: 'join_group', at: 12, node: 'P3', group: 'G', msg: 'j1' },
+        { type: 'send_to_group', at: 40, node: 'P3', group: 'G', msg: 'm5' },
+      ],
+    }).t;
+
+  it.each(['unordered', 'fifo', 'causal', 'total', 'sync'])(
+    'a refused message is delivered nowhere, not even at its sender (%s)',
+    (ordering) => {
+      const t = refusedThenJoined(ordering);
+      expect(events(t, 'deliver', undefined, 'm2')).toEqual([]);
+      expect(
+        events(t, 'refused', undefined, 'm2')
+          .map((e) => e.node)
+          .sort(),
+      ).toEqual(['P0', 'P1', 'P2']);
+      // The old members deliver what P3 sends once it is a member.
+      for (const p of ['P0', 'P1', 'P2']) expect(events(t, 'deliver', p, 'm5'), p).toHaveLength(1);
+    },
+  );
+
+  // Total ordering is left out: a joiner there waits for the sequence numbers handed out before it
+  // joined, which the ordering layer never sends it.
+  it.each(['unordered', 'fifo', 'causal', 'sync'])(
+    "a refused message takes no place in its sender's order: every member of the next view delivers the sender's next message (%s)",
+    (ordering) => {
+      const t = refusedThenJoined(ordering);
+      const v2 = events(t, 'view').find((e) => e.node === 'P3' && e.detail?.id === 2)!;
+      expect(v2.detail?.members).toEqual(['P0', 'P1', 'P2', 'P3']);
+      expect(
+        events(t, 'deliver', undefined, 'm5')
+          .map((e) => e.node)
+          .sort(),
+      ).toEqual(v2.detail?.members);
+    },
+  );
 
   it('an open group takes it', () => {
     const { t } = go(open);
@@ -124,5 +168,56 @@ describe('a view change under way', () => {
     expect(sent.step).toBeGreaterThan(view.step);
     // Sent in the new view, so the joiner gets it too.
     expect(sent.detail?.to).toContain('P3');
+  });
+});
+
+describe('the membership layer says what it does with every message it takes', () => {
+  const runs: [string, object][] = [
+    ['centralized', centralized],
+    ['distributed', distributed],
+    ['hierarchical', hierarchical],
+    ['closed', closed],
+    ['open', open],
+    ['the groups.membership lesson', membershipRun],
+  ];
+  it.each(runs)('%s: no copy is left to the engine to log as "ignored"', (_, data) => {
+    for (const ordering of ['unordered', 'fifo', 'causal', 'sync']) {
+      const { t } = go({ ...data, ordering });
+      expect(events(t, 'ignored').map((e) => `${e.node} ${e.msg}`)).toEqual([]);
+    }
+  });
+
+  it('the manager records each flush-ok it takes, and whom it still waits for', () => {
+    // Fixed latency: P3's join reaches the manager P0 at 2; the flush reaches P1, P2 at 4; their answers arrive at 6.
+    const { t } = go({
+      ...centralized,
+      network: { latency: [2, 2], loss: 0 },
+      actions: [{ type: 'join_group', at: 0, node: 'P3', group: 'G', msg: 'j1' }],
+    });
+    expect(events(t, 'request', 'P0', 'j1')[0]?.detail).toMatchObject({ op: 'join', node: 'P3' });
+    const oks = events(t, 'flush-ok', 'P0');
+    expect(oks.map((e) => e.from).sort()).toEqual(['P1', 'P2']);
+    // The first answer leaves the manager waiting for the other member; the second completes the round.
+    expect(oks[0]!.detail).toEqual({ view: 1, waiting: [oks[1]!.from] });
+    expect(oks[1]!.detail).toEqual({ view: 1, waiting: [] });
+    expect(events(t, 'view', 'P0').find((e) => e.detail?.id === 2)!.step).toBeGreaterThan(oks[1]!.step);
+  });
+
+  it('a member that has the new view but not yet a message of the old one records that it holds the view', () => {
+    // P2 sends m2 in view 1 just before the flush reaches it; m2 reaches P1 only after the view does.
+    const { t } = go({
+      ...centralized,
+      network: { latency: [2, 2], loss: 0 },
+      actions: [
+        { type: 'join_group', at: 0, node: 'P3', group: 'G', msg: 'j1' },
+        { type: 'send_to_group', at: 3, node: 'P2', group: 'G', msg: 'm2' },
+      ],
+      interventions: [{ copy: 'm2@P1', deliverAt: 20 }],
+    });
+    const held = events(t, 'view-held', 'P1');
+    expect(held.map((e) => e.detail)).toEqual([{ group: 'G', id: 2, from: 1, missing: ['m2'] }]);
+    const installed = events(t, 'view', 'P1').find((e) => e.detail?.id === 2)!;
+    expect(events(t, 'deliver', 'P1', 'm2')[0]!.step).toBeLessThan(installed.step);
+    expect(held[0]!.step).toBeLessThan(installed.step);
   });
 });

@@ -9,7 +9,8 @@ import type { Decision, FlushOk, GrpHeader, Held, MembershipConfig, Request, Vie
  * reliability layer, so its own messages travel on reliable channels when the scenario has them.
  *
  * - Primitives: join_group, leave_group, send_to_group, query_membership.
- * - Closed groups refuse a non-member's message (trace `refused`); open groups take it.
+ * - Closed groups refuse a non-member's message (trace `refused`); open groups take it. The
+ *   non-member's own ordering layer never sees it, so it is delivered nowhere (`outsiderSend`).
  * - Peer groups: the sender sends to every member. Hierarchical: "go through coordinator(s)" —
  *   the root coordinator "forwards message to appropriate subgroup coordinators", which forward
  *   to their members ("Software implementation: hierarchical").
@@ -18,7 +19,9 @@ import type { Decision, FlushOk, GrpHeader, Held, MembershipConfig, Request, Vie
  *   view, and installs the new view only after receiving all of them, so the view falls at the
  *   same point of every member's message stream. Centralized: a manager collects the answers and
  *   announces the view. Distributed: every member sends its answer to every other member and all
- *   decide alike from the same answers.
+ *   decide alike from the same answers. Each step is in the trace: `request` (a change asked for
+ *   arrives), `flush`, `flush-ok` (an answer taken, and who is still awaited), `view-held` (the
+ *   decided view waits for messages of the old one), `view`.
  * - Virtual synchrony (atomicity, "example 2"): members hold each message until the sender says
  *   it is stable (every member ACKed); members the sender gives up on, or a sender that falls
  *   silent, are removed in a new view; during the change survivors forward what others lack
@@ -42,8 +45,8 @@ export interface MembershipContext {
   /** Counter for the ids of this layer's own messages. */
   n: number;
   /** Group messages sent in this view, per destination, and received, per sender. */
-  sentTo: Record<string, number>;
-  recvFrom: Record<string, number>;
+  sentTo: Record<string, MsgId[]>;
+  recvFrom: Record<string, MsgId[]>;
   /** Packets of a view not installed here yet. */
   early: { packet: Packet; src: NodeId; copy?: CopyId }[];
   /** The application's sends, waiting for a view change to finish. */
@@ -172,6 +175,8 @@ function control(
     return c;
   };
   switch (op) {
+    case 'send':
+      return outsiderSend(c, args.packet as Packet, out);
     case 'start':
       if (isMember(c)) recordView(c, out, { initial: true });
       return c;
@@ -198,6 +203,21 @@ function control(
     default:
       return c;
   }
+}
+
+/**
+ * The application's send, offered before the ordering layer takes it (src/protocols/stack.ts). A
+ * non-member's send to a closed group is taken here: it is not a multicast to the group (lecture,
+ * "Design issues": "Closed: only group members can send messages"), so the ordering layer must
+ * neither number it nor deliver it locally. It still goes out as it is, and every member refuses it.
+ */
+function outsiderSend(c: MembershipContext, packet: Packet, out: LayerAction[]): MembershipContext {
+  if (!c.cfg.closed || isMember(c) || !isProcess(c, c.cfg.self)) return c;
+  const next = down(c, { packet, to: c.cfg.processes.filter((p) => p !== c.cfg.self) }, out);
+  // With no member to refuse it, the refusal is the sender's own.
+  if (out.length === 0)
+    out.push(act.about('refused', packet, { reason: 'closed-group', group: c.cfg.group }));
+  return next;
 }
 
 /** Ask for a change: of the manager, or (distributed) of every member, taking part at once if a member. */
@@ -258,7 +278,7 @@ function down(c: MembershipContext, p: DownParams, out: LayerAction[]): Membersh
   } else out.push(act.down({ ...p, packet, to: dests }));
   if (member && p.packet.from === c.cfg.self) {
     const sentTo = { ...c.sentTo };
-    for (const d of memberDests) sentTo[d] = (sentTo[d] ?? 0) + 1;
+    for (const d of memberDests) sentTo[d] = [...(sentTo[d] ?? []), p.packet.msg];
     next = { ...next, sentTo };
     if (c.cfg.vsync && memberDests.length > 0)
       next = { ...next, pending: [...next.pending, { packet, to: memberDests }] };
@@ -332,19 +352,28 @@ function data(
   copy: CopyId | undefined,
   out: LayerAction[],
 ): MembershipContext {
+  const before = out.length;
   if (grp.route === 'root' && c.cfg.self === c.cfg.root) forwardAsRoot(c, p, out);
   if (grp.route === 'sub') forwardAsCoordinator(c, p, out);
-  if (p.from === c.cfg.self) return c;
+  if (p.from === c.cfg.self) {
+    // Its own message, back through a coordinator or a survivor: it was delivered when sent.
+    if (out.length === before) discard(p, 'own', out);
+    return c;
+  }
   const pass = (q: Packet) => out.push(act.up({ packet: untag(q), src, ...(copy ? { copy } : {}) }));
+  // The group's machinery (a sequencer outside the group) takes every group message: it is in no
+  // view, and is not told of new ones, so it must not wait for them.
+  if (!isProcess(c, c.cfg.self)) {
+    pass(p);
+    return c;
+  }
   // A message of a view not installed here yet waits for it (a joiner may get it before its view).
   if (!grp.ext && grp.vid > c.view.id) {
     out.push(act.about('holdback', p, { reason: { kind: 'view', need: grp.vid } }));
     return { ...c, early: [...c.early, { packet: p, src, ...(copy ? { copy } : {}) }] };
   }
   if (!isMember(c)) {
-    // The group's machinery (a sequencer outside the group) takes every group message.
-    if (!isProcess(c, c.cfg.self)) pass(p);
-    else discard(p, 'not-member', out, { group: c.cfg.group });
+    discard(p, 'not-member', out, { group: c.cfg.group });
     return c;
   }
   if (grp.ext) {
@@ -362,7 +391,7 @@ function data(
   }
   let next = c;
   if (!grp.fwd && isMember(c, p.from))
-    next = { ...next, recvFrom: { ...next.recvFrom, [p.from]: (next.recvFrom[p.from] ?? 0) + 1 } };
+    next = { ...next, recvFrom: { ...next.recvFrom, [p.from]: [...(next.recvFrom[p.from] ?? []), p.msg] } };
   if (c.cfg.vsync) {
     if (next.passed.includes(p.msg) || next.held.some((h) => h.packet.msg === p.msg)) {
       discard(p, 'duplicate', out);
@@ -436,12 +465,11 @@ function controlIn(
     case 'leave':
     case 'exclude': {
       const r = p.h.req as Request;
-      if (c.cfg.management === 'centralized') {
-        if (c.cfg.self !== c.cfg.manager) return drop(c, p, 'not-manager', out);
-        return managerTake(c, r, out);
-      }
-      if (!isMember(c)) return drop(c, p, 'not-member', out);
-      return learn(c, [r], out);
+      const centralized = c.cfg.management === 'centralized';
+      if (centralized && c.cfg.self !== c.cfg.manager) return drop(c, p, 'not-manager', out);
+      if (!centralized && !isMember(c)) return drop(c, p, 'not-member', out);
+      out.push(act.about('request', p, { op: r.op, node: r.node, group: c.cfg.group }));
+      return centralized ? managerTake(c, r, out) : learn(c, [r], out);
     }
     case 'flush': {
       if (grp.vid > c.view.id) return early(c, p, src, copy, out);
@@ -467,17 +495,16 @@ function controlIn(
       if (ok.vid > c.view.id) return early(c, p, src, copy, out);
       if (ok.vid < c.view.id || (!c.round && c.cfg.management === 'centralized'))
         return drop(c, p, 'old-view', out);
-      if (c.cfg.management === 'distributed') {
-        if (!isMember(c)) return drop(c, p, 'not-member', out);
-        const next = learn(c, ok.requests, out);
-        return decide(withOk(next, ok), out);
-      }
-      return decide(withOk(c, ok), out);
+      if (c.cfg.management === 'distributed' && !isMember(c)) return drop(c, p, 'not-member', out);
+      const next = withOk(c.cfg.management === 'distributed' ? learn(c, ok.requests, out) : c, ok);
+      out.push(act.about('flush-ok', p, { view: ok.vid, waiting: waitingFor(next) }));
+      return decide(next, out);
     }
     case 'view': {
       const d = p.h.decision as Decision;
       if (d.view.id <= c.view.id) return drop(c, p, 'old-view', out);
-      if (c.round && d.participants.includes(c.cfg.self)) return adopt(c, d, out);
+      if (c.round && d.participants.includes(c.cfg.self))
+        return c.round.decision ? drop(c, p, 'duplicate', out) : adopt(c, d, out);
       if (d.view.members.includes(c.cfg.self) && !d.participants.includes(c.cfg.self))
         return install(c, d, out, null);
       return early(c, p, src, copy, out);
@@ -589,6 +616,27 @@ function learn(c: MembershipContext, reqs: readonly Request[], out: LayerAction[
   return decide(withOk(next, ok), out);
 }
 
+/** Who must answer the flush under way, and the requests the next view decides. */
+function roundParticipants(c: MembershipContext, round: Round): { requests: Request[]; parts: NodeId[] } {
+  if (c.cfg.management === 'centralized') {
+    const requests = round.requests;
+    return { requests, parts: c.view.members.filter((m) => !excluded(requests).has(m)) };
+  }
+  // Every member decides from the same answers: the requests the participants reported.
+  const all = Object.values(round.oks).flatMap((o) => o.requests);
+  const parts = c.view.members.filter((m) => !excluded(all).has(m));
+  const requests: Request[] = [];
+  for (const m of parts)
+    for (const r of round.oks[m]?.requests ?? []) if (!requests.some((k) => sameReq(k, r))) requests.push(r);
+  return { requests, parts };
+}
+
+/** The participants whose flush-ok has not arrived yet. */
+function waitingFor(c: MembershipContext): NodeId[] {
+  const round = c.round;
+  return round ? roundParticipants(c, round).parts.filter((m) => !round.oks[m]) : [];
+}
+
 /** Once every participant has answered, decide the next view (the manager, or every member alike). */
 function decide(c: MembershipContext, out: LayerAction[]): MembershipContext {
   const round = c.round;
@@ -596,20 +644,7 @@ function decide(c: MembershipContext, out: LayerAction[]): MembershipContext {
   const centralized = c.cfg.management === 'centralized';
   if (centralized && c.cfg.self !== c.cfg.manager) return c;
   if (!centralized && !round.flushing) return c;
-  let requests: Request[];
-  let parts: NodeId[];
-  if (centralized) {
-    requests = round.requests;
-    parts = c.view.members.filter((m) => !excluded(requests).has(m));
-  } else {
-    // Every member decides from the same answers: the requests the participants reported.
-    const all = Object.values(round.oks).flatMap((o) => o.requests);
-    parts = c.view.members.filter((m) => !excluded(all).has(m));
-    requests = [];
-    for (const m of parts)
-      for (const r of round.oks[m]?.requests ?? [])
-        if (!requests.some((k) => sameReq(k, r))) requests.push(r);
-  }
+  const { requests, parts } = roundParticipants(c, round);
   if (!parts.every((m) => round.oks[m])) return c;
   // Primary partition: only a majority of the old view may go on, so a cut-off minority cannot
   // install a view of its own under the same number.
@@ -684,7 +719,16 @@ function adopt(c: MembershipContext, d: Decision, out: LayerAction[]): Membershi
       out.push(act.down({ packet: tag(have, { vid: grp.vid, fwd: true }), to: lack }));
     }
   }
-  return tryInstall(next, out, false);
+  const after = tryInstall(next, out, false);
+  if (after.round?.decision === d)
+    // "Leaving & joining must be synchronous": the view waits until the old view's messages are in.
+    out.push(
+      act.record({
+        type: 'view-held',
+        detail: { group: c.cfg.group, id: d.view.id, from: c.view.id, missing: awaited(next, d) },
+      }),
+    );
+  return after;
 }
 
 const has = (c: MembershipContext, msg: MsgId) =>
@@ -692,20 +736,30 @@ const has = (c: MembershipContext, msg: MsgId) =>
   c.pending.some((x) => x.packet.msg === msg) ||
   c.passed.includes(msg);
 
+/**
+ * What this process still waits for before it may install the decided view: the messages the
+ * participants sent it in the old view that have not arrived, and (virtual synchrony) the unstable
+ * messages some survivor holds and it lacks.
+ */
+function awaited(c: MembershipContext, d: Decision): MsgId[] {
+  const missing: MsgId[] = [];
+  for (const m of d.participants) {
+    if (m === c.cfg.self) continue;
+    const got = c.recvFrom[m] ?? [];
+    for (const id of d.sent[m]?.[c.cfg.self] ?? []) if (!got.includes(id)) missing.push(id);
+  }
+  if (c.cfg.vsync)
+    for (const u of d.union) if (!has(c, u.msg) && !missing.includes(u.msg)) missing.push(u.msg);
+  return missing;
+}
+
 /** Install the decided view once everything sent in the old one has arrived (or, forced, without it). */
 function tryInstall(c: MembershipContext, out: LayerAction[], force: boolean): MembershipContext {
   const d = c.round?.decision;
   if (!d) return c;
-  const missing: Record<string, number> = {};
-  for (const m of d.participants) {
-    if (m === c.cfg.self) continue;
-    const short = (d.sent[m]?.[c.cfg.self] ?? 0) - (c.recvFrom[m] ?? 0);
-    if (short > 0) missing[m] = short;
-  }
-  const lacking = c.cfg.vsync ? d.union.filter((u) => !has(c, u.msg)).map((u) => u.msg) : [];
-  const complete = Object.keys(missing).length === 0 && lacking.length === 0;
-  if (!complete && !force) return c;
-  return install(c, d, out, complete ? null : { missing, ...(lacking.length ? { lacking } : {}) });
+  const missing = awaited(c, d);
+  if (missing.length > 0 && !force) return c;
+  return install(c, d, out, missing.length > 0 ? { missing } : null);
 }
 
 function install(

@@ -57,8 +57,8 @@ export interface FlushOk {
   from: NodeId;
   vid: number;
   requests: Request[];
-  /** Group messages it sent in the old view, per destination. */
-  sent: Record<string, number>;
+  /** Group messages it sent in the old view, per destination (ids, so a receiver can name what it still waits for). */
+  sent: Record<string, MsgId[]>;
   /** Virtual synchrony: ids of messages it holds that are not yet stable. */
   held: MsgId[];
 }
@@ -69,7 +69,7 @@ export interface Decision {
   /** Old members that took part (not removed). */
   participants: NodeId[];
   requests: Request[];
-  sent: Record<string, Record<string, number>>;
+  sent: Record<string, Record<string, MsgId[]>>;
   /** Virtual synchrony: every unstable message some participant holds, and who holds it. */
   union: { msg: MsgId; holders: NodeId[] }[];
 }
