@@ -17,6 +17,9 @@ import type { EntryState } from './state';
 const TMP = new Set(['PruneTmp', 'Prune-Pending-Tmp']);
 
 export class SparseRouter extends PimRouter {
+  /** Ids of the data packets each (S,G) entry has seen come down the RP tree; forgotten with the entry. */
+  private readonly rptSeen = new WeakMap<EntryState, Set<string>>();
+
   private get rp(): string {
     return this.cfg.rp ?? '';
   }
@@ -139,12 +142,19 @@ export class SparseRouter extends PimRouter {
     });
   }
 
-  /** RFC 7761 §4.2.1 SwitchToSptDesired(S,G), by the scenario's policy; counts packets down the RP tree. */
-  private switchDesired(e: EntryState): boolean {
-    const p = this.cfg.spt;
-    if (p.kind === 'never') return false;
-    e.rptPackets = (e.rptPackets ?? 0) + 1;
-    return p.kind === 'immediate' || e.rptPackets >= p.count;
+  /**
+   * RFC 7761 §4.2.1 SwitchToSptDesired(S,G), by the scenario's policy ("after n packets"): counts
+   * distinct data packets down the RP tree, since during the Register phase the RP may send the
+   * same packet twice, once decapsulated and once natively.
+   */
+  private switchDesired(e: EntryState, p: IpPacket): boolean {
+    const policy = this.cfg.spt;
+    if (policy.kind === 'never') return false;
+    const seen = this.rptSeen.get(e) ?? new Set<string>();
+    this.rptSeen.set(e, seen);
+    seen.add(p.id);
+    e.rptPackets = seen.size;
+    return policy.kind === 'immediate' || e.rptPackets >= policy.count;
   }
 
   protected started(): void {
@@ -205,7 +215,8 @@ export class SparseRouter extends PimRouter {
       oil = inheritedOlistRpt(this.st, this.star(g), e, g);
       tree = 'shared';
       // CheckSwitchToSpt (§4.2.1): a last-hop router with members restarts KAT, so JoinDesired(S,G) turns TRUE.
-      if (pimInclude(this.st, g).length > 0 && this.switchDesired(e)) this.restartKat(e, t.keepalivePeriod);
+      if (pimInclude(this.st, g).length > 0 && this.switchDesired(e, p))
+        this.restartKat(e, t.keepalivePeriod);
     } else if (!fromSource) {
       this.rpfFail(p, iif, e.spt ? rs.iface : rr.iface, e.spt ? p.origin : this.rp);
       return;
