@@ -9,7 +9,7 @@
  * problem is recognised for what it is and that the page says so.
  */
 import type { Page } from '@playwright/test';
-import type { Scenario } from '../src/scenarios/schema';
+import { type Scenario, titleIn } from '../src/scenarios/schema';
 import { simulate } from '../src/scenarios/simulate';
 import { encodeShare, SHARE_LIMITS, type ShareProblem, shareProblemText } from '../src/scenarios/url';
 import { DEFAULT_SCENARIO, expect, test } from './fixtures';
@@ -82,7 +82,9 @@ const BAD_LINKS: { name: string; hash: string; says: string; field?: string }[] 
 
 /** The default scenario is on screen, fully simulated, and the cursor steps both ways by keyboard. */
 async function expectWorkingDefault(page: Page) {
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEFAULT_SCENARIO.title ?? '');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    titleIn(DEFAULT_SCENARIO.title, 'en') ?? '',
+  );
   const diagram = page.getByRole('main').getByRole('figure');
   await expect(diagram).toBeVisible();
   await expect(diagram.locator('svg')).toBeVisible();
@@ -109,17 +111,17 @@ for (const link of BAD_LINKS) {
 
 test('a good link opens its own scenario, with no error', async ({ page }) => {
   await page.goto(`./#${GOOD}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SHARED.title ?? '');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleIn(SHARED.title, 'en') ?? '');
   await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveValue('3');
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('pasting a bad link into a running app keeps the scenario on screen and says why', async ({ page }) => {
   await page.goto(`./#${GOOD}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SHARED.title ?? '');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleIn(SHARED.title, 'en') ?? '');
   await page.evaluate((hash) => {
     window.location.hash = hash;
   }, `v2.${PAYLOAD}`);
   await expect(page.getByRole('alert')).toContainText(en({ code: 'newer-version', version: 2 }));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(SHARED.title ?? '');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleIn(SHARED.title, 'en') ?? '');
 });

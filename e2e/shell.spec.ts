@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { randomMulticasts } from '../bench/workloads';
-import type { ProcessScenario, Scenario } from '../src/scenarios/schema';
+import { type ProcessScenario, type Scenario, titleIn } from '../src/scenarios/schema';
 import { simulate } from '../src/scenarios/simulate';
 import { decodeShare, type ShareDoc } from '../src/scenarios/url';
 import { validateScenario } from '../src/scenarios/validate';
@@ -27,6 +27,9 @@ function scenarioOf(data: unknown): ProcessScenario {
 const FIFO = scenarioOf(
   JSON.parse(readFileSync(new URL('../src/scenarios/examples/fifo-holdback.json', import.meta.url), 'utf8')),
 );
+
+/** The header shows the example's English title (the app opens in English). */
+const FIFO_TITLE = titleIn(FIFO.title, 'en') ?? '';
 
 const counter = (page: Page) => page.getByTestId('step-counter');
 
@@ -79,7 +82,7 @@ test('a shared link opens its scenario at its step, and the event log shows the 
   page,
 }) => {
   await open(page, FIFO, 0);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(FIFO.title ?? '');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(FIFO_TITLE);
   const total = await totalSteps(page);
   await open(page, FIFO, total);
   await expectStep(page, total, total);
@@ -265,7 +268,7 @@ test('Copy link copies the full URL, and opening it shows the same screen', asyn
 
   const second = await context.newPage();
   await second.goto(url);
-  await expect(second.getByRole('heading', { level: 1 })).toHaveText(FIFO.title ?? '');
+  await expect(second.getByRole('heading', { level: 1 })).toHaveText(FIFO_TITLE);
   await expect(counter(second)).toHaveText((await counter(page).textContent()) ?? '');
   await second.close();
 });
@@ -322,7 +325,7 @@ test('opening a bad scenario file shows the field-precise errors and keeps the c
   });
   const alert = page.getByTestId('load-error');
   await expect(alert).toContainText('network.latency');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(FIFO.title ?? '');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(FIFO_TITLE);
 
   await input.setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
   await expect(alert).toContainText('not valid JSON');
@@ -335,6 +338,71 @@ test('opening a bad scenario file shows the field-precise errors and keeps the c
   });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('From a file');
   await expect(alert).toBeHidden();
+});
+
+for (const presenter of [false, true]) {
+  test(`at 1280×720 the header fits in English and Chinese${presenter ? ' in presenter mode' : ''}: every control and the title in the current language`, async ({
+    page,
+  }) => {
+    await openScenario(page, FIFO, 0, presenter ? { presenter: true } : {});
+    const header = page.getByRole('banner');
+    const names = {
+      en: ['Lessons', 'Address lab', 'EN', '中文', 'Presenter', 'Copy link', 'Keyboard shortcuts'],
+      zh: ['课程', '地址实验', 'EN', '中文', '演示', '复制链接', '键盘快捷键'],
+    };
+    for (const lang of ['en', 'zh'] as const) {
+      if (lang === 'zh') await page.getByRole('button', { name: '中文' }).click();
+      const title = page.getByRole('heading', { level: 1 });
+      await expect(title).toHaveText(titleIn(FIFO.title, lang) ?? '');
+      await expect(page).toHaveTitle(new RegExp(`^${titleIn(FIFO.title, lang)}`));
+      // Visible means some of it: a long title may end in an ellipsis, but not vanish.
+      expect((await title.boundingBox())?.width ?? 0).toBeGreaterThan(100);
+      expect(await header.evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
+      for (const name of names[lang])
+        await expect(header.getByRole('button', { name, exact: true })).toBeInViewport({ ratio: 1 });
+      await expect(header.getByTestId('ordering')).toBeInViewport({ ratio: 1 });
+      await expect(header.getByTestId('examples')).toBeInViewport({ ratio: 1 });
+      // Presenter mode hides the file tools with the rest of the secondary chrome.
+      const file = header.getByRole('button', { name: lang === 'en' ? 'File' : '文件' });
+      if (presenter) await expect(file).toBeHidden();
+      else await expect(file).toBeInViewport({ ratio: 1 });
+    }
+  });
+}
+
+test('the File menu works from the keyboard, and Save names the file by the title in the current language', async ({
+  page,
+}) => {
+  await open(page, FIFO, 0);
+  const file = page.getByRole('button', { name: 'File' });
+  await file.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: 'File' });
+  await expect(menu).toBeVisible();
+  await expect(file).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('menuitem', { name: 'Open…' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Save' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Open…' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('menuitem', { name: 'Save' })).toBeFocused();
+  // Esc closes the menu, gives focus back to its button, and leaves the lab's cursor alone.
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(file).toBeFocused();
+  await expect(file).toHaveAttribute('aria-expanded', 'false');
+  await expect(counter(page)).toContainText(/\b0\s*\//);
+
+  await page.getByRole('button', { name: '中文' }).click();
+  const zhFile = page.getByRole('button', { name: '文件' });
+  await zhFile.click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: '保存' }).click();
+  // fileio.ts: the title with every run of other characters made one "-".
+  expect((await download).suggestedFilename()).toBe('FIFO-P0-的第二条消息超过了它的第一条.json');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(zhFile).toBeFocused();
 });
 
 test('the main screen has no serious or critical accessibility violations (axe)', async ({ page }) => {

@@ -16,9 +16,10 @@ const Coord = z.number().min(-10_000).max(10_000);
 /** Message ids IGMP messages take for themselves (`query.R1.3`, `report.H2.1`, `leave.H2.2`). */
 const IGMP_IDS = /^(query|report|leave|pim)\./;
 
-export function networkScenario<I extends z.ZodType, V extends number>(shared: {
+export function networkScenario<I extends z.ZodType, T extends z.ZodType, V extends number>(shared: {
   Id: z.ZodString;
   Intervention: I;
+  Title: T;
   version: V;
 }) {
   const { Id } = shared;
@@ -296,7 +297,7 @@ export function networkScenario<I extends z.ZodType, V extends number>(shared: {
       lab: z
         .literal('network')
         .describe('A network of hosts, LANs and routers: communication modes, addressing, IGMP.'),
-      title: z.string().max(200).optional(),
+      title: shared.Title.optional(),
       seed: z
         .number()
         .int()

@@ -16,6 +16,40 @@ export const Id = z
 
 const Time = z.number().int().min(0).max(1_000_000);
 
+/** The languages a title can be given in (the app's languages: English, Simplified Chinese). */
+export type TitleLang = 'en' | 'zh';
+
+const TitleText = z.string().min(1).max(200);
+
+/**
+ * A scenario's name: one string (the format's first form, so older files and links stay valid),
+ * or the name in each language the header can show. At least one language must be given.
+ */
+export const Title = z
+  .union(
+    [
+      z.string().max(200),
+      z
+        .object({
+          en: TitleText.optional().describe('The name in English.'),
+          zh: TitleText.optional().describe('The name in Simplified Chinese.'),
+        })
+        .strict()
+        .refine((t) => t.en !== undefined || t.zh !== undefined, {
+          message: 'a bilingual title needs "en", "zh" or both',
+        }),
+    ],
+    { error: 'a title is a string, or { "en": "…", "zh": "…" } with a string in each language given' },
+  )
+  .describe('A name shown in the header: a string, or `{ "en": …, "zh": … }` to name it in each language.');
+export type Title = z.infer<typeof Title>;
+
+/** The title to show in `lang`: the name in that language, else the one given. */
+export function titleIn(title: Title | undefined, lang: TitleLang): string | undefined {
+  if (title === undefined || typeof title === 'string') return title;
+  return title[lang] ?? title[lang === 'en' ? 'zh' : 'en'];
+}
+
 export const ORDERINGS = ['unordered', 'fifo', 'causal', 'total', 'sync', 'globaltime'] as const;
 export type Ordering = (typeof ORDERINGS)[number];
 
@@ -79,7 +113,7 @@ export const ProcessScenario = z
   .object({
     version: z.literal(SCENARIO_VERSION).describe('Format version.'),
     lab: z.literal('process').describe('A group of processes exchanging multicasts (ordering, reliability).'),
-    title: z.string().max(200).optional().describe('A name shown in the header.'),
+    title: Title.optional(),
     seed: z.number().int().min(0).max(4294967295).describe("Seed of the simulation's only random generator."),
     processes: z.array(Id).min(2).max(64).describe('Group members, one lane each, top to bottom.'),
     ordering: z.enum(ORDERINGS).describe('Delivery ordering every member runs.'),
@@ -161,7 +195,7 @@ export type ProcessActionInput = z.infer<typeof ProcessActionSchema>;
 export type InterventionInput = z.infer<typeof Intervention>;
 
 /** The network lab (network-schema.ts), built from this file's ids and interventions. */
-export const NetworkScenario = networkScenario({ Id, Intervention, version: SCENARIO_VERSION });
+export const NetworkScenario = networkScenario({ Id, Intervention, Title, version: SCENARIO_VERSION });
 export type NetworkScenario = z.infer<typeof NetworkScenario>;
 
 /** Every lab's scenario, told apart by `lab`. Later labs add their schema here. */

@@ -26,6 +26,7 @@ import { TocDialog } from './lesson/TocDialog';
 import { Playback } from './Playback';
 import { ReliabilityBar } from './ReliabilityBar';
 import { useShell } from './shell';
+import { shownTitle } from './title';
 import { ViewBoundary } from './ViewBoundary';
 
 /** The highlight of the lesson step on screen, unless the student is exploring freely. */
@@ -67,7 +68,7 @@ export function App({ fallback }: { fallback: Scenario }) {
   const lang = useLab((s) => s.lang);
   const presenter = useLab((s) => s.presenter);
   const scenario = useLab((s) => s.scenario);
-  const title = useLab((s) => s.scenario.title);
+  const title = useLab(shownTitle);
   const inLesson = useLab((s) => s.lesson !== null);
   const logOpen = useShell((s) => s.logOpen);
   const toggleLog = useShell((s) => s.toggleLog);

@@ -2,7 +2,6 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS } from '../i18n';
 import { ORDERING_DEFS } from '../protocols/ordering';
-import { LESSONS } from '../scenarios/lessons';
 import { ORDERINGS, type Ordering } from '../scenarios/schema';
 import { validateScenario } from '../scenarios/validate';
 import { useLab, useLabStore } from '../store/react';
@@ -11,8 +10,10 @@ import { setOrdering } from './edits';
 import { fileNameFor, MAX_FILE_BYTES, readScenarioText } from './fileio';
 import { Icon } from './Icon';
 import { safeLoad } from './load';
+import { MenuButton } from './MenuButton';
 import { SharePopover } from './SharePopover';
 import { useShell } from './shell';
+import { shownTitle } from './title';
 
 const LANG_LABEL = { en: 'EN', zh: '中文' } as const;
 
@@ -23,12 +24,7 @@ const AVAILABLE: readonly Ordering[] = ORDERINGS.filter((o) => o in ORDERING_DEF
 export function Header() {
   const { t } = useTranslation('ui');
   const store = useLabStore();
-  const lessonTitle = useLab((s) => {
-    const id = s.lesson?.id;
-    return id ? LESSONS.find((l) => l.id === id)?.title[s.lang] : undefined;
-  });
-  // A lesson's scenarios are usually untitled: the lesson's title names them better than "Untitled".
-  const title = useLab((s) => s.scenario.title) ?? lessonTitle ?? t('untitled');
+  const title = useLab(shownTitle) ?? t('untitled');
   const ordering = useLab((s) => (s.scenario.lab === 'process' ? s.scenario.ordering : null));
   const lang = useLab((s) => s.lang);
   const presenter = useLab((s) => s.presenter);
@@ -86,7 +82,7 @@ export function Header() {
     const href = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = href;
-    a.download = fileNameFor(s);
+    a.download = fileNameFor(s, store.getState().lang);
     a.click();
     setTimeout(() => URL.revokeObjectURL(href), 1000);
   };
@@ -160,9 +156,18 @@ export function Header() {
           <SharePopover anchor={shareButton} />
         </span>
         <span className="secondary file-tools">
-          <button type="button" onClick={() => fileInput.current?.click()} title={t('header.openTitle')}>
-            {t('header.open')}
-          </button>
+          <MenuButton
+            label={t('header.file')}
+            items={[
+              {
+                id: 'open',
+                label: t('header.open'),
+                title: t('header.openTitle'),
+                run: () => fileInput.current?.click(),
+              },
+              { id: 'save', label: t('header.save'), title: t('header.saveTitle'), run: saveFile },
+            ]}
+          />
           <input
             ref={fileInput}
             type="file"
@@ -175,9 +180,6 @@ export function Header() {
               if (f) void openFile(f);
             }}
           />
-          <button type="button" onClick={saveFile} title={t('header.saveTitle')}>
-            {t('header.save')}
-          </button>
         </span>
         <button
           type="button"

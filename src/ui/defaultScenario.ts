@@ -13,7 +13,7 @@ function load(): Scenario {
   if (!lesson) throw new Error('default scenario: the causal ordering lesson is missing');
   const v = validateScenario({
     ...resolveStepScenario(lesson, 0),
-    title: "Causal ordering: the lecture's example",
+    title: { en: "Causal ordering: the lecture's example", zh: '因果序：讲义中的例子' },
   });
   if (!v.ok) throw new Error(`default scenario is invalid: ${v.errors.map((e) => e.path).join(', ')}`);
   return v.value;

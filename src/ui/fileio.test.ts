@@ -28,6 +28,11 @@ describe('fileNameFor', () => {
     expect(fileNameFor({ ...readValid(), title: 'FIFO: P0 / P1 因果' })).toBe('FIFO-P0-P1-因果.json');
     expect(fileNameFor({ ...readValid(), title: '///' })).toBe('scenario.json');
   });
+  it('names a file by its bilingual title in the language asked for', () => {
+    const s = { ...readValid(), title: { en: 'Causal ordering', zh: '因果序' } };
+    expect(fileNameFor(s)).toBe('Causal-ordering.json');
+    expect(fileNameFor(s, 'zh')).toBe('因果序.json');
+  });
 });
 
 function readValid() {

@@ -1,4 +1,4 @@
-import type { Scenario } from '../scenarios/schema';
+import { type Scenario, type TitleLang, titleIn } from '../scenarios/schema';
 import { type FieldError, validateScenario } from '../scenarios/validate';
 
 /** Scenario files are small; a much larger file is a mistake, not a scenario. */
@@ -23,9 +23,9 @@ export function readScenarioText(text: string, size = text.length): FileRead {
   return v.ok ? { ok: true, value: v.value } : { ok: false, reason: 'invalid', errors: v.errors };
 }
 
-/** The file name a saved scenario gets: its title, made safe for file systems. */
-export function fileNameFor(s: Scenario): string {
-  const base = (s.title ?? 'scenario')
+/** The file name a saved scenario gets: its title in `lang`, made safe for file systems. */
+export function fileNameFor(s: Scenario, lang: TitleLang = 'en'): string {
+  const base = (titleIn(s.title, lang) ?? 'scenario')
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')

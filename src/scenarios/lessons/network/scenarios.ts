@@ -26,7 +26,7 @@ const link = (a: string, b: string, latency: number, extra: Partial<Link> = {}):
  * 5), so "the nearest" is a single host.
  */
 export const modesScenario = net({
-  title: 'Modes of communication on one network',
+  title: { en: 'Modes of communication on one network', zh: '同一网络上的各种通信模式' },
   seed: 1,
   topology: {
     lans: [
@@ -79,7 +79,7 @@ export const modesScenario = net({
  * Ethernet, a coordinator C, two hosts outside the group, and the same message sent five ways.
  */
 export const mechanismsScenario = net({
-  title: 'Delivering to a group on one LAN: five mechanisms',
+  title: { en: 'Delivering to a group on one LAN: five mechanisms', zh: '在一个局域网上向组投递：五种机制' },
   seed: 4,
   topology: {
     lans: [{ id: 'LAN', subnet: '192.168.0.0/24', x: 320, y: 200 }],
@@ -125,7 +125,10 @@ export const mechanismsScenario = net({
  * H4's card is in promiscuous multicast mode.
  */
 export const addressingScenario = net({
-  title: 'IP multicast addresses on an Ethernet: mapping, shared MACs, card filters',
+  title: {
+    en: 'IP multicast addresses on an Ethernet: mapping, shared MACs, card filters',
+    zh: '以太网上的 IP 多播地址：映射、共享的 MAC 地址、网卡过滤',
+  },
   seed: 7,
   topology: {
     lans: [{ id: 'LAN', subnet: '10.0.5.0/24', x: 300, y: 200 }],
@@ -178,7 +181,10 @@ const igmpLan = {
  * a Leave while another member remains, and the last member's Leave.
  */
 export const igmpScenario = net({
-  title: 'IGMPv2: querier, reports and suppression, leaving',
+  title: {
+    en: 'IGMPv2: querier, reports and suppression, leaving',
+    zh: 'IGMPv2：查询者、报告与报告抑制、离开',
+  },
   seed: 11,
   topology: igmpLan,
   groups: [{ id: 'G', address: '239.2.2.2', members: [] }],
@@ -194,7 +200,10 @@ export const igmpScenario = net({
 
 /** IGMPv1 (RFC 1112): the same LAN with one v1 router and v1 hosts, which have no Leave message. */
 export const igmpV1Scenario = net({
-  title: 'IGMPv1: no Leave, the router times the group out',
+  title: {
+    en: 'IGMPv1: no Leave, the router times the group out',
+    zh: 'IGMPv1：没有离开消息，路由器超时删除组',
+  },
   seed: 11,
   topology: {
     lans: igmpLan.lans,
@@ -218,7 +227,10 @@ export const igmpV1Scenario = net({
  * wrong checksum, one cut short to 6 octets, and a correct one. Only the last counts.
  */
 export const igmpInvalidScenario = net({
-  title: 'IGMP: a bad checksum and a short message are ignored',
+  title: {
+    en: 'IGMP: a bad checksum and a short message are ignored',
+    zh: 'IGMP：校验和错误的消息和过短的消息被忽略',
+  },
   seed: 2,
   topology: {
     lans: igmpLan.lans,
@@ -262,7 +274,7 @@ export const igmpInvalidScenario = net({
  * second of classroom time, 8 ticks); set-top box STB1 watches channel 1, then switches to 2.
  */
 export const iptvScenario = net({
-  title: 'IPTV: a set-top box changes channel',
+  title: { en: 'IPTV: a set-top box changes channel', zh: 'IPTV：机顶盒换台' },
   seed: 3,
   topology: {
     lans: [

@@ -9,7 +9,10 @@ import { GROUP, leave, link, routedScenario, stream } from './scenario';
  * forwarding there. The routers' addresses on L1 are fixed, because the tie-break reads them.
  */
 export const assertScenario = routedScenario({
-  title: 'PIM dense mode on a shared LAN: Assert elects one forwarder, and a Join overrides a Prune',
+  title: {
+    en: 'PIM dense mode on a shared LAN: Assert elects one forwarder, and a Join overrides a Prune',
+    zh: '共享局域网上的 PIM 密集模式：断言选出唯一的转发者，加入覆盖剪枝',
+  },
   seed: 2,
   topology: {
     lans: [

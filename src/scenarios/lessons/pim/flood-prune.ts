@@ -8,7 +8,10 @@ import { DENSE_TREE, GROUP, routedScenario, stream } from './scenario';
  * Classroom time is 2 ticks per second, so the 210 s hold time fits in the run.
  */
 export const floodScenario = routedScenario({
-  title: 'PIM dense mode: flood, prune, and the prunes expire',
+  title: {
+    en: 'PIM dense mode: flood, prune, and the prunes expire',
+    zh: 'PIM 密集模式：泛洪、剪枝，以及剪枝超时',
+  },
   topology: DENSE_TREE,
   groups: [{ ...GROUP, members: ['H1'] }],
   pim: { mode: 'dense', stateRefresh: false },

@@ -7,7 +7,10 @@ import { DENSE_TREE, GROUP, join, routedScenario, stream } from './scenario';
  * loses the first Graft, so the Graft Retry Timer (Graft_Retry_Period, 3 s) sends it again.
  */
 export const graftScenario = routedScenario({
-  title: 'PIM dense mode: a receiver joins under a pruned branch, and the Graft travels upstream',
+  title: {
+    en: 'PIM dense mode: a receiver joins under a pruned branch, and the Graft travels upstream',
+    zh: 'PIM 密集模式：接收者在被剪枝的分支下加入，嫁接消息向上游传递',
+  },
   topology: DENSE_TREE,
   groups: [{ ...GROUP, members: ['H1'] }],
   pim: { mode: 'dense' },
@@ -19,7 +22,10 @@ export const graftScenario = routedScenario({
 /** The same run with R4's first Graft lost on the way to R3. */
 export const graftLostScenario = {
   ...graftScenario,
-  title: 'PIM dense mode: the first Graft is lost, and the Graft Retry Timer sends it again',
+  title: {
+    en: 'PIM dense mode: the first Graft is lost, and the Graft Retry Timer sends it again',
+    zh: 'PIM 密集模式：第一条嫁接消息丢失，嫁接重传定时器再次发送它',
+  },
   interventions: [{ copy: 'pim.R4.2@R3', drop: true as const }],
 };
 

@@ -8,7 +8,10 @@ import { join, leave, link, routedScenario, stream } from './scenario';
  * two costs can be compared: data copies on links, control messages, and state in the routers.
  */
 const base = routedScenario({
-  title: 'IPTV over a routed network: four channels, set-top boxes changing channel, PIM sparse mode',
+  title: {
+    en: 'IPTV over a routed network: four channels, set-top boxes changing channel, PIM sparse mode',
+    zh: '路由网络上的 IPTV：四个频道，机顶盒换台，PIM 稀疏模式',
+  },
   seed: 5,
   topology: {
     lans: [
@@ -81,7 +84,10 @@ export const iptvSparseScenario = base;
 
 export const iptvDenseScenario = {
   ...base,
-  title: 'IPTV over a routed network: the same channels and viewers, PIM dense mode',
+  title: {
+    en: 'IPTV over a routed network: the same channels and viewers, PIM dense mode',
+    zh: '路由网络上的 IPTV：同样的频道和观众，PIM 密集模式',
+  },
   pim: { mode: 'dense' as const },
 };
 

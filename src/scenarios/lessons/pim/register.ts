@@ -10,7 +10,10 @@ import { GROUP, routedScenario, SPARSE_NET, stream } from './scenario';
  * That part runs at 2 ticks per second so the 60 s Register_Suppression_Time fits in the run.
  */
 export const noReceiverScenario = routedScenario({
-  title: 'PIM sparse mode: Register with nobody listening, Register-Stop and the Null-Register probe',
+  title: {
+    en: 'PIM sparse mode: Register with nobody listening, Register-Stop and the Null-Register probe',
+    zh: 'PIM 稀疏模式：无人收听时的注册、注册停止，以及空注册探测',
+  },
   topology: SPARSE_NET,
   groups: [{ ...GROUP }],
   pim: { mode: 'sparse', rp: 'R3', sptSwitch: 'never' },

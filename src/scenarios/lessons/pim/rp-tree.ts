@@ -8,7 +8,10 @@ import { GROUP, join, routedScenario, SPARSE_NET, stream } from './scenario';
  * stays on the RP tree (`sptSwitch: never`) so this lesson shows the shared tree alone.
  */
 export const rpTreeScenario = routedScenario({
-  title: 'PIM sparse mode: (*,G) Joins build the RP tree, hop by hop',
+  title: {
+    en: 'PIM sparse mode: (*,G) Joins build the RP tree, hop by hop',
+    zh: 'PIM 稀疏模式：(*,G) 加入消息逐跳建立 RP 树',
+  },
   topology: SPARSE_NET,
   groups: [{ ...GROUP }],
   pim: { mode: 'sparse', rp: 'R3', sptSwitch: 'never' },

@@ -8,7 +8,10 @@ import { GROUP, link, routedScenario, stream } from './scenario';
  * first and still fails the check: RPF asks the routing table, not the stopwatch.
  */
 export const rpfScenario = routedScenario({
-  title: 'Multicast forwarding: the RPF check drops the copy that came the wrong way',
+  title: {
+    en: 'Multicast forwarding: the RPF check drops the copy that came the wrong way',
+    zh: '多播转发：RPF 检查丢弃从错误方向来的副本',
+  },
   topology: {
     lans: [
       { id: 'L0', subnet: '10.0.0.0/24', x: 60, y: 220 },

@@ -1,4 +1,4 @@
-import type { NetworkScenario } from '../../schema';
+import type { NetworkScenario, Title } from '../../schema';
 
 type Topology = NetworkScenario['topology'];
 type Link = Topology['links'][number];
@@ -6,7 +6,7 @@ type Action = NetworkScenario['actions'][number];
 
 /** What a routing lesson's scenario needs to say; the rest (format version, lab, defaults) is fixed. */
 export interface RoutedDraft {
-  title: string;
+  title: Title;
   seed?: number;
   topology: Topology;
   groups: { id: string; address: string; members?: string[] }[];

@@ -8,7 +8,10 @@ import { GROUP, join, routedScenario, SPARSE_NET, stream } from './scenario';
  * through R4 and the RP it would cost 9, so the switch shortens the path.
  */
 export const sptScenario = routedScenario({
-  title: "PIM sparse mode: the last-hop router switches to the source's shortest-path tree",
+  title: {
+    en: "PIM sparse mode: the last-hop router switches to the source's shortest-path tree",
+    zh: 'PIM 稀疏模式：最后一跳路由器切换到源的最短路径树',
+  },
   topology: SPARSE_NET,
   groups: [{ ...GROUP }],
   pim: { mode: 'sparse', rp: 'R3', sptSwitch: 'immediate' },
@@ -79,8 +82,8 @@ export const sptSwitchLesson: Lesson = {
     {
       title: { en: 'Your turn', zh: '动手试试' },
       body: {
-        en: 'Set "sptSwitch": "never" in the scenario\'s pim section: R5 stays on the RP tree and every packet takes 12 ticks. Try { "packets": 3 }: R5 counts the copies that come down the RP tree and switches after the third. Or raise the latency of R1–R7 and R7–R5 to 10: R5’s shortest way to S then runs through R4 and the RP itself, so after the switch the packets still go R1 → R2 → R3 → R4 → R5.',
-        zh: '在场景的 pim 部分设置 "sptSwitch": "never"：R5 留在 RP 树上，每个分组都要 12 个时钟单位。试试 { "packets": 3 }：R5 数着沿 RP 树下来的副本，第三个到达后才切换。或者把 R1–R7 和 R7–R5 的延迟提高到 10：这时 R5 到 S 的最短路径本身就经过 R4 和 RP，所以切换之后分组仍然走 R1 → R2 → R3 → R4 → R5。',
+        en: 'Set "sptSwitch": "never" in the scenario\'s pim section: R5 stays on the RP tree and every packet takes 12 ticks. Try { "packets": 3 }: R5 counts the packets that come down the RP tree (one that comes twice counts once) and switches after the third. Or raise the latency of R1–R7 and R7–R5 to 10: R5’s shortest way to S then runs through R4 and the RP itself, so after the switch the packets still go R1 → R2 → R3 → R4 → R5.',
+        zh: '在场景的 pim 部分设置 "sptSwitch": "never"：R5 留在 RP 树上，每个分组都要 12 个时钟单位。试试 { "packets": 3 }：R5 数着沿 RP 树下来的分组（同一分组来两次只算一次），第三个到达后才切换。或者把 R1–R7 和 R7–R5 的延迟提高到 10：这时 R5 到 S 的最短路径本身就经过 R4 和 RP，所以切换之后分组仍然走 R1 → R2 → R3 → R4 → R5。',
       },
       cursor: 'end',
       sandbox: true,

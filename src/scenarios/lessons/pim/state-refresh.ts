@@ -9,7 +9,10 @@ import { floodScenario } from './flood-prune';
  */
 export const refreshScenario = {
   ...floodScenario,
-  title: 'PIM dense mode: State Refresh keeps the prunes alive',
+  title: {
+    en: 'PIM dense mode: State Refresh keeps the prunes alive',
+    zh: 'PIM 密集模式：状态刷新维持剪枝状态',
+  },
   pim: { mode: 'dense' as const },
 };
 
