@@ -1,18 +1,21 @@
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Bilingual } from '../../protocols/address/text';
 import type { Highlight } from '../../scenarios/lessons/types';
 import type { NetworkScenario } from '../../scenarios/schema';
 import { networkReport } from '../../scenarios/simulate-network';
 import { useLab, useLabStore } from '../../store/react';
-import { MachineView, PimStage } from '../pim';
+import { MachineView, PimSettings, PimStage } from '../pim';
+import type { PimTab } from '../pim/PimStage';
 import { AddressLab } from './AddressLab';
 import { CardsPanel } from './CardsPanel';
-import { type EditOutcome, moveNode } from './edits';
+import { delayCopy, dropCopy, type EditOutcome, moveNode } from './edits';
+import { isIgmp } from './frame';
 import { igmpPacket } from './IgmpInspector';
 import { IgmpPanel } from './IgmpPanel';
 import { topologyLayout } from './layout';
 import { comparesModes, ModesComparison } from './ModesComparison';
 import { NodeDetails } from './NodeDetails';
+import { PacketMenu } from './PacketMenu';
 import { fill, NET_TEXT, useNetText } from './strings';
 import { TopologyEditor } from './TopologyEditor';
 import { TopologyView } from './TopologyView';
@@ -25,9 +28,9 @@ import './network.css';
  * picks the panel, rings its nodes and fills the address lab. Playback, the event log and sharing
  * stay in the shell. To add a panel, add an entry to `panels` below (and its name to PanelId).
  */
-export type PanelId = 'details' | 'modes' | 'igmp' | 'cards' | 'address' | 'edit';
+export type PanelId = 'details' | 'modes' | 'igmp' | 'cards' | 'address' | 'edit' | 'pim';
 
-/** A lesson's `highlight.panel` (lessons/types.ts) → the panel that shows it. */
+/** A lesson's `highlight.panel` (lessons/types.ts) → the side panel that shows it. */
 export const PANEL_OF_HIGHLIGHT: Readonly<Record<string, PanelId>> = {
   modes: 'modes',
   compare: 'modes',
@@ -36,6 +39,21 @@ export const PANEL_OF_HIGHLIGHT: Readonly<Record<string, PanelId>> = {
   igmp: 'igmp',
   address: 'address',
 };
+
+/**
+ * Where a lesson step's `highlight.panel` goes on a scenario: the side panel, and for PIM the
+ * stage's tab. With PIM, `compare` is the stage's "Dense vs sparse" tab (the side keeps the
+ * highlighted router's tables); `pim` is the highlighted router's tables, PIM table and state
+ * machines first, beside the topology where its control messages travel.
+ */
+export function highlightTarget(
+  panel: string | undefined,
+  s: NetworkScenario,
+): { side: PanelId | undefined; stage: PimTab | undefined } {
+  if (s.pim && panel === 'compare') return { side: 'details', stage: 'compare' };
+  if (s.pim && panel === 'pim') return { side: 'details', stage: 'topology' };
+  return { side: PANEL_OF_HIGHLIGHT[panel ?? ''], stage: undefined };
+}
 
 interface Panel {
   id: PanelId;
@@ -78,16 +96,16 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
   const [picked, setPicked] = useState<{ id: string | null; hl: string; loaded: unknown } | null>(null);
   const setChosen = (id: PanelId) => setChosenIn({ id, hl: hlKey, loaded });
   const setSelected = (id: string | null) => setPicked({ id, hl: hlKey, loaded });
-  const hlPanel = highlight
-    ? highlight.address !== undefined
-      ? 'address'
-      : PANEL_OF_HIGHLIGHT[highlight.panel ?? '']
-    : undefined;
+  const target = highlightTarget(highlight?.panel, scenario);
+  const hlPanel = highlight ? (highlight.address !== undefined ? 'address' : target.side) : undefined;
+  const kindOf = (n: string) => (trace.initial[n] as { kind?: string } | undefined)?.kind;
+  // A PIM step opens a router's tables (a host has no PIM table); any other step its first router or host.
+  const pimStep =
+    scenario.pim !== undefined && (highlight?.panel === 'pim' || highlight?.panel === 'compare');
   const hlNode =
-    highlight?.nodes?.find((n) => {
-      const k = (trace.initial[n] as { kind?: string } | undefined)?.kind;
-      return k === 'router' || k === 'host';
-    }) ?? null;
+    (pimStep ? highlight?.nodes?.find((n) => kindOf(n) === 'router') : undefined) ??
+    highlight?.nodes?.find((n) => kindOf(n) === 'router' || kindOf(n) === 'host') ??
+    null;
   const selected = picked && picked.hl === hlKey && picked.loaded === loaded ? picked.id : hlNode;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: hlKey stands for the highlight's content; its identity changes on every render.
@@ -106,6 +124,11 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
   }, [inspected]);
 
   const inspect = (msg: string | null) => store.getState().select(msg ? { msg } : {});
+  // The packet whose menu is open, until another scenario is loaded.
+  const [menuIn, setMenuIn] = useState<{ copy: string; loaded: unknown } | null>(null);
+  const menuCopy = menuIn && menuIn.loaded === loaded ? menuIn.copy : null;
+  const menuRecord = menuCopy ? trace.copies.find((c) => c.id === menuCopy) : undefined;
+  const closeMenu = useCallback(() => setMenuIn(null), []);
   const select = (n: string | null) => {
     setSelected(n);
     if (n) setChosen('details');
@@ -142,16 +165,14 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
       // A router's PIM table has seven columns.
       wide: scenario.pim !== undefined,
       body: node ? (
-        <>
-          <NodeDetails
-            node={node}
-            trace={trace}
-            cursor={cursor}
-            report={report}
-            onClose={() => setSelected(null)}
-          />
-          {scenario.pim && <MachineView router={node} trace={trace} cursor={cursor} />}
-        </>
+        <NodeDetails
+          node={node}
+          trace={trace}
+          cursor={cursor}
+          report={report}
+          onClose={() => setSelected(null)}
+          {...(scenario.pim ? { pimExtra: <MachineView router={node} trace={trace} cursor={cursor} /> } : {})}
+        />
       ) : (
         <p className="nl-hint">{t.clickHint}</p>
       ),
@@ -205,6 +226,15 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
         />
       ),
     },
+    ...(scenario.topology.routers.length > 0
+      ? [
+          {
+            id: 'pim' as const,
+            label: t.panels.pim,
+            body: <PimSettings scenario={scenario} selected={node} apply={apply} />,
+          },
+        ]
+      : []),
   ];
   const wanted =
     chosen && chosen.hl === hlKey && chosen.loaded === loaded
@@ -216,7 +246,14 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
   return (
     <div className="network-lab" data-testid="network-lab">
       <div className="nl-stage">
-        <PimStage scenario={scenario} trace={trace} cursor={cursor} onSelectRouter={select}>
+        <PimStage
+          scenario={scenario}
+          trace={trace}
+          cursor={cursor}
+          onSelectRouter={select}
+          pointKey={hlKey}
+          {...(highlight && target.stage ? { pointed: target.stage } : {})}
+        >
           <TopologyView
             scenario={scenario}
             trace={trace}
@@ -224,11 +261,35 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
             layout={layout}
             selected={node}
             onSelect={select}
-            onInspect={(m) => inspect(m)}
+            onPacket={(p) => setMenuIn({ copy: p.copy, loaded })}
             {...(highlight ? { highlight } : {})}
             onMove={(id, x, y) => apply(moveNode(scenario, id, x, y), fill(t.edit.whatMove, { id }))}
           />
         </PimStage>
+        {menuRecord && (
+          <PacketMenu
+            key={menuRecord.id}
+            copy={menuRecord}
+            igmp={isIgmp(menuRecord.kind)}
+            onDrop={() => {
+              closeMenu();
+              apply(dropCopy(scenario, menuRecord.id), fill(t.packetMenu.whatDrop, { copy: menuRecord.id }));
+            }}
+            onDelay={(ticks) => {
+              const outcome = delayCopy(scenario, menuRecord.id, menuRecord.arriveAt, ticks);
+              if (outcome.ok) closeMenu();
+              apply(
+                outcome,
+                fill(t.packetMenu.whatDelay, { copy: menuRecord.id, at: menuRecord.arriveAt + ticks }),
+              );
+            }}
+            onInspect={() => {
+              closeMenu();
+              inspect(menuRecord.msg);
+            }}
+            onClose={closeMenu}
+          />
+        )}
         <section
           ref={side}
           className={`nl-side${active.wide ? ' wide' : ''}${pointed === active.id ? ' hl' : ''}`}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { NetReport } from '../../protocols/net/report';
 import { pimTable } from '../../protocols/pim/tables';
 import { pimStateAt } from '../../protocols/pim/trace-view';
@@ -17,6 +17,8 @@ export interface NodeDetailsProps {
   cursor: number;
   report: NetReport;
   onClose(): void;
+  /** Shown right after a router's PIM table (its live state machines), before the unicast and IGMP tables. */
+  pimExtra?: ReactNode;
 }
 
 interface RouterView {
@@ -40,7 +42,7 @@ const entryName = (entry: string, source: string, group: string) =>
       ? `(${source},${group})`
       : `(${source},${group},rpt)`;
 
-function RouterDetails({ node, trace, cursor, report }: Omit<NodeDetailsProps, 'onClose'>) {
+function RouterDetails({ node, trace, cursor, report, pimExtra }: Omit<NodeDetailsProps, 'onClose'>) {
   const t = useNetText();
   const st = nodeStateAt<RouterView>(trace, node, cursor);
   const pim = useMemo(() => pimStateAt(trace, node, cursor - 1), [trace, node, cursor]);
@@ -107,6 +109,7 @@ function RouterDetails({ node, trace, cursor, report }: Omit<NodeDetailsProps, '
           )}
         </>
       )}
+      {pimExtra}
       <h3>{t.routes}</h3>
       {routes.length === 0 ? (
         <p>{t.noRoutes}</p>
@@ -171,7 +174,7 @@ function RouterDetails({ node, trace, cursor, report }: Omit<NodeDetailsProps, '
   );
 }
 
-function HostDetails({ node, trace, cursor }: Omit<NodeDetailsProps, 'onClose' | 'report'>) {
+function HostDetails({ node, trace, cursor }: Omit<NodeDetailsProps, 'onClose' | 'report' | 'pimExtra'>) {
   const t = useNetText();
   const st = nodeStateAt<HostView>(trace, node, cursor);
   const igmp = Object.entries(st?.igmp ?? {});

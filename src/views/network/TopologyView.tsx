@@ -32,9 +32,14 @@ import { fill, type NetText, useNetText } from './strings';
  * The network drawn at a cursor: LANs as bars, routers as circles, hosts as squares, links with
  * their latency and the copies they carried so far, packets on their way, the current
  * distribution tree (PIM) and the rendezvous point. React draws; the geometry comes from
- * layout.ts and frame.ts. Nodes are buttons: Enter or a click opens their tables. Dragging a node
- * moves it (an edit of the scenario, handed to `onMove` in scenario coordinates); the editor's
- * position fields do the same from the keyboard.
+ * layout.ts and frame.ts. Nodes are buttons: Enter or a click opens their tables (a click always
+ * selects; Close in the tables deselects). Dragging a node moves it (an edit of the scenario,
+ * handed to `onMove` in scenario coordinates); the editor's position fields do the same from the
+ * keyboard. A packet on the wire is a button too, handed to `onPacket`.
+ *
+ * Packets are drawn above the nodes but take no pointer events there: each clickable packet has a
+ * transparent hit target drawn *under* the nodes, so a packet just leaving or reaching a router
+ * never swallows a click meant for the router (the lost first click of issue 5's Graft lesson).
  */
 export interface TopologyViewProps {
   scenario: NetworkScenario;
@@ -43,15 +48,19 @@ export interface TopologyViewProps {
   layout: TopologyLayout;
   selected: string | null;
   onSelect(node: string | null): void;
-  onInspect(msg: string): void;
+  /** A packet on the wire was clicked or pressed (Enter): the lab opens its menu. */
+  onPacket(p: PacketGeom): void;
   /** A lesson step's emphasis: nodes ringed, packets of these messages ringed. */
   highlight?: { nodes?: readonly string[]; msgs?: readonly string[] };
   /** A node was dragged and dropped here (scenario coordinates). Without it nodes do not drag. */
   onMove?(node: string, x: number, y: number): void;
 }
 
-/** Pointer travel (drawing units) before a press on a node counts as a drag rather than a click. */
-const DRAG_SLOP = 4;
+/**
+ * Pointer travel in screen pixels before a press on a node counts as a drag rather than a click:
+ * measured on screen, not in drawing units, so a shrunk drawing does not turn a shaky click into a move.
+ */
+const DRAG_SLOP_PX = 6;
 
 interface DragHandlers {
   onPointerDown(id: string, e: React.PointerEvent<SVGGElement>): void;
@@ -62,16 +71,19 @@ interface DragHandlers {
 }
 
 /** Packets shaped by family as well as coloured, so the legend reads without colour: data ●, IGMP ■, PIM ◆. */
+/** A packet the student can act on: one still on its way (drop or delay it) or an IGMP message (inspect it). */
+export const clickablePacket = (p: PacketGeom) => !p.lost || isIgmp(p.kind);
+
 function PacketMark({
   p,
   t,
   hl,
-  onInspect,
+  onPacket,
 }: {
   p: PacketGeom;
   t: NetText;
   hl: boolean;
-  onInspect(msg: string): void;
+  onPacket(p: PacketGeom): void;
 }) {
   const name = `${t.pkt[p.cls]} ${p.label}`;
   const shape =
@@ -82,23 +94,24 @@ function PacketMark({
     ) : (
       <rect x={-5} y={-5} width={10} height={10} transform="rotate(45)" />
     );
-  const igmp = isIgmp(p.kind);
+  const clickable = clickablePacket(p);
   return (
     <g
-      className={`nl-packet pk-${p.cls}${p.lost ? ' lost' : ''}${igmp ? ' clickable' : ''}${hl ? ' hl' : ''}`}
+      className={`nl-packet pk-${p.cls}${p.lost ? ' lost' : ''}${clickable ? ' clickable' : ''}${hl ? ' hl' : ''}`}
       style={{ transform: `translate(${p.x}px, ${p.y}px)` }}
       data-copy={p.copy}
       data-kind={p.kind}
-      {...(igmp
+      {...(clickable
         ? {
             role: 'button',
             tabIndex: 0,
-            'aria-label': fill(t.inspector.open, { msg: p.msg }),
-            onClick: () => onInspect(p.msg),
+            'aria-haspopup': 'dialog' as const,
+            'aria-label': fill(t.packetMenu.open, { copy: p.copy, what: name }),
+            onClick: () => onPacket(p),
             onKeyDown: (e: React.KeyboardEvent) => {
               if (e.key === 'Enter' || e.key === ' ') {
                 e.preventDefault();
-                onInspect(p.msg);
+                onPacket(p);
               }
             },
           }
@@ -109,6 +122,20 @@ function PacketMark({
       {shape}
       {p.lost && <path className="nl-cross" d="M-7,-7L7,7M-7,7L7,-7" />}
     </g>
+  );
+}
+
+/** The mouse's way in to a packet: a transparent disc under the nodes (the keyboard uses the packet itself). */
+function PacketHit({ p, onPacket }: { p: PacketGeom; onPacket(p: PacketGeom): void }) {
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a larger target for the pointer only; the keyboard reaches the same packet through its own focusable mark.
+    <circle
+      className="nl-packet-hit"
+      r={9}
+      style={{ transform: `translate(${p.x}px, ${p.y}px)` }}
+      data-hit={p.copy}
+      onClick={() => onPacket(p)}
+    />
   );
 }
 
@@ -211,13 +238,15 @@ function NodeMark({
             tabIndex: 0,
             'aria-label': label,
             'aria-pressed': selected,
+            // One click always selects: a toggle would make the click on a node a lesson step already
+            // selected look ignored. The tables' Close button deselects.
             onClick: () => {
-              if (!drag?.swallowClick()) onSelect(selected ? null : n.id);
+              if (!drag?.swallowClick()) onSelect(n.id);
             },
             onKeyDown: (e: React.KeyboardEvent) => {
               if (e.key === 'Enter' || e.key === ' ') {
                 e.preventDefault();
-                onSelect(selected ? null : n.id);
+                onSelect(n.id);
               }
             },
           }
@@ -292,7 +321,7 @@ export function TopologyView({
   cursor,
   selected,
   onSelect,
-  onInspect,
+  onPacket,
   highlight,
   onMove,
   layout: fitted,
@@ -304,8 +333,9 @@ export function TopologyView({
     id: string;
     x: number;
     y: number;
-    x0: number;
-    y0: number;
+    /** Where the press began on screen, for the drag threshold. */
+    cx0: number;
+    cy0: number;
     moved: boolean;
   } | null>(null);
   const swallow = useRef(false);
@@ -321,16 +351,18 @@ export function TopologyView({
     ? {
         onPointerDown(id, e) {
           if (e.button !== 0) return;
+          // A new press starts afresh: a drag that ended without a click (pointercancel) must not eat this one.
+          swallow.current = false;
           const p = toDrawing(e);
           if (!p) return;
           e.currentTarget.setPointerCapture?.(e.pointerId);
-          setDrag({ id, ...p, x0: p.x, y0: p.y, moved: false });
+          setDrag({ id, ...p, cx0: e.clientX, cy0: e.clientY, moved: false });
         },
         onPointerMove(e) {
           if (!drag) return;
           const p = toDrawing(e);
           if (!p) return;
-          const moved = drag.moved || Math.hypot(p.x - drag.x0, p.y - drag.y0) > DRAG_SLOP;
+          const moved = drag.moved || Math.hypot(e.clientX - drag.cx0, e.clientY - drag.cy0) > DRAG_SLOP_PX;
           setDrag({ ...drag, ...p, moved });
         },
         onPointerUp() {
@@ -457,6 +489,11 @@ export function TopologyView({
             <LinkLine key={l.id} l={l} tree={treeOf.get(l.id) ?? null} count={counts[l.id]} t={t} />
           ))}
         </g>
+        <g className="nl-packet-hits">
+          {packets.filter(clickablePacket).map((p) => (
+            <PacketHit key={p.copy} p={p} onPacket={onPacket} />
+          ))}
+        </g>
         <g className="nl-nodes">
           {layout.nodes.map((n) => (
             <NodeMark
@@ -475,7 +512,7 @@ export function TopologyView({
         </g>
         <g className="nl-packets">
           {packets.map((p) => (
-            <PacketMark key={p.copy} p={p} t={t} hl={hlMsgs.has(p.msg)} onInspect={onInspect} />
+            <PacketMark key={p.copy} p={p} t={t} hl={hlMsgs.has(p.msg)} onPacket={onPacket} />
           ))}
         </g>
       </svg>

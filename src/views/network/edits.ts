@@ -71,7 +71,7 @@ export function freshSubnet(s: NetworkScenario): string {
 }
 
 /** Run the scenario validator on an edited scenario; its first complaint becomes the refusal. */
-function checked(next: NetworkScenario, note?: Bilingual): EditOutcome {
+export function checked(next: NetworkScenario, note?: Bilingual): EditOutcome {
   const v = validateScenario(next);
   if (!v.ok) {
     const e = v.errors[0]!;
@@ -391,4 +391,22 @@ export function moveNode(s: NetworkScenario, id: string, x: number, y: number): 
         ? { ...t, routers: move(t.routers) }
         : { ...t, lans: move(t.lans) };
   return checked({ ...s, topology });
+}
+
+/** The most ticks a packet may be held back by one edit (the schema's link latency bound). */
+export const MAX_DELAY = 1000;
+
+/** The network loses this copy (an intervention `{copy, drop}`, as in the process lab's copy menu). */
+export function dropCopy(s: NetworkScenario, copy: string): EditOutcome {
+  return checked({ ...s, interventions: [...s.interventions, { copy, drop: true }] });
+}
+
+/** The copy arrives `ticks` later than it was due at `arriveAt` (an intervention `{copy, deliverAt}`). */
+export function delayCopy(s: NetworkScenario, copy: string, arriveAt: number, ticks: number): EditOutcome {
+  if (!Number.isInteger(ticks) || ticks < 1 || ticks > MAX_DELAY)
+    return refuse(
+      `A delay is a whole number of ticks from 1 to ${MAX_DELAY}.`,
+      `延迟是 1 到 ${MAX_DELAY} 之间的整数个时钟单位。`,
+    );
+  return checked({ ...s, interventions: [...s.interventions, { copy, deliverAt: arriveAt + ticks }] });
 }

@@ -5,6 +5,9 @@ import iptv from '../../scenarios/examples/iptv-channel-change.json';
 import macCollision from '../../scenarios/examples/network-mac-collision.json';
 import mechanisms from '../../scenarios/examples/network-mechanisms.json';
 import modes from '../../scenarios/examples/network-modes.json';
+import badDisconnected from '../../scenarios/examples/pim-bad-disconnected-source.json';
+import badLoop from '../../scenarios/examples/pim-bad-equal-cost-loop.json';
+import badRp from '../../scenarios/examples/pim-bad-rp-unreachable.json';
 import assertLan from '../../scenarios/examples/pim-dense-assert-lan.json';
 import floodPrune from '../../scenarios/examples/pim-dense-flood-prune.json';
 import graft from '../../scenarios/examples/pim-dense-graft.json';
@@ -31,6 +34,8 @@ const NET = { en: 'Networks and LAN delivery', zh: '网络与局域网投递' };
 const IGMP = { en: 'IGMP', zh: 'IGMP' };
 const DENSE = { en: 'PIM dense mode', zh: 'PIM 密集模式' };
 const SPARSE = { en: 'PIM sparse mode and IPTV', zh: 'PIM 稀疏模式与 IPTV' };
+/** Issue 5 §7: networks PIM cannot serve as drawn, each explained in the lab instead of a broken tree. */
+const BAD = { en: 'PIM: bad topologies', zh: 'PIM：有问题的拓扑' };
 
 export const NETWORK_EXAMPLES: readonly Example[] = [
   {
@@ -149,5 +154,32 @@ export const NETWORK_EXAMPLES: readonly Example[] = [
     section: SPARSE,
     title: { en: 'IPTV over a routed network: three channels', zh: '路由网络上的 IPTV：三个频道' },
     data: pimIptv,
+  },
+  {
+    id: 'pim-bad-disconnected-source',
+    section: BAD,
+    title: {
+      en: "The source's router is cut off: every RPF check fails",
+      zh: '源的路由器被隔断：每次 RPF 检查都失败',
+    },
+    data: badDisconnected,
+  },
+  {
+    id: 'pim-bad-rp-unreachable',
+    section: BAD,
+    title: {
+      en: 'Sparse mode with a rendezvous point no router can reach',
+      zh: '稀疏模式下汇合点（RP）无法到达',
+    },
+    data: badRp,
+  },
+  {
+    id: 'pim-bad-equal-cost-loop',
+    section: BAD,
+    title: {
+      en: 'A ring of equal-cost paths: RPF must pick one',
+      zh: '等价路径组成的环：RPF 必须选其一',
+    },
+    data: badLoop,
   },
 ];

@@ -136,6 +136,7 @@ const en = {
     cards: 'Ethernet cards',
     address: 'Address lab',
     edit: 'Edit topology',
+    pim: 'PIM settings',
   },
   edit: {
     title: 'Edit the topology',
@@ -243,6 +244,21 @@ const en = {
     unwanted: 'Got through, not wanted',
   },
   highlightNote: 'The lesson points here.',
+  packetMenu: {
+    open: '{what} ({copy}): drop or delay it',
+    title: 'Packet {copy}',
+    where: '{msg} from {src} to {to}, due at t={at}',
+    lost: '{msg} from {src} to {to} was lost: nothing left to change.',
+    drop: 'Drop it',
+    dropHint: 'the network loses this copy',
+    delayBy: 'Delay by (ticks)',
+    delay: 'Delay',
+    delayHint: 'arrives at t={at} instead',
+    inspect: 'Inspect this IGMP message',
+    close: 'Close',
+    whatDrop: 'dropped {copy}',
+    whatDelay: '{copy} now arrives at t={at}',
+  },
 };
 
 type Dict = typeof en;
@@ -379,6 +395,7 @@ const zh: Deep<Dict> = {
     cards: '以太网卡',
     address: '地址实验',
     edit: '编辑拓扑',
+    pim: 'PIM 设置',
   },
   edit: {
     title: '编辑拓扑',
@@ -486,6 +503,21 @@ const zh: Deep<Dict> = {
     unwanted: '通过但不需要',
   },
   highlightNote: '课程指向这里。',
+  packetMenu: {
+    open: '{what}（{copy}）：丢弃或延迟它',
+    title: '分组 {copy}',
+    where: '{msg} 从 {src} 到 {to}，应在 t={at} 到达',
+    lost: '{msg} 从 {src} 到 {to} 已丢失：没有可以修改的了。',
+    drop: '丢弃它',
+    dropHint: '网络丢失这个副本',
+    delayBy: '延迟（时钟单位）',
+    delay: '延迟',
+    delayHint: '改为在 t={at} 到达',
+    inspect: '查看这条 IGMP 消息',
+    close: '关闭',
+    whatDrop: '丢弃了 {copy}',
+    whatDelay: '{copy} 现在在 t={at} 到达',
+  },
 };
 
 export const NET_TEXT = { en, zh: zh as Dict };

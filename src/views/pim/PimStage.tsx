@@ -12,22 +12,37 @@ import './pim.css';
  * Where the network lab's drawing goes when a scenario runs PIM: the network's problems first,
  * then tabs to switch the stage between the topology (passed in as `children`), the space-time
  * diagram of control messages, and dense vs sparse compared. Without PIM it is just the topology.
+ * A lesson step may point at a tab (`pointed`); the student's own choice holds until the step changes.
  */
 export interface PimStageProps {
   scenario: NetworkScenario;
   trace: Trace;
   cursor: number;
   onSelectRouter(router: string): void;
+  /** The tab a lesson step points at. */
+  pointed?: PimTab;
+  /** Identifies the lesson step (its highlight): a new one returns to `pointed`. */
+  pointKey?: string;
   children: ReactNode;
 }
 
 const TABS = ['topology', 'control', 'compare'] as const;
-type Tab = (typeof TABS)[number];
+export type PimTab = (typeof TABS)[number];
 
-export function PimStage({ scenario, trace, cursor, onSelectRouter, children }: PimStageProps) {
+export function PimStage({
+  scenario,
+  trace,
+  cursor,
+  onSelectRouter,
+  pointed,
+  pointKey = '',
+  children,
+}: PimStageProps) {
   const t = usePimText();
   const id = useId();
-  const [tab, setTab] = useState<Tab>('topology');
+  const [chosen, setChosen] = useState<{ tab: PimTab; key: string } | null>(null);
+  const tab = chosen && chosen.key === pointKey ? chosen.tab : (pointed ?? 'topology');
+  const setTab = (k: PimTab) => setChosen({ tab: k, key: pointKey });
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const diagnostics = useMemo(() => scenarioDiagnostics(scenario), [scenario]);
   if (!scenario.pim) return <>{children}</>;
