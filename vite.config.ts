@@ -33,7 +33,13 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'scripts/**/*.test.mjs'],
+    include: [
+      'src/**/*.test.ts',
+      'src/**/*.test.tsx',
+      'scripts/**/*.test.ts',
+      'scripts/**/*.test.mjs',
+      'bench/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 120_000,
   },

@@ -1,12 +1,24 @@
-import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { ORDERING_DEFS } from '../src/protocols/ordering';
 import type { ProcessScenario } from '../src/scenarios/schema';
 import { simulate } from '../src/scenarios/simulate';
 import { encodeShare } from '../src/scenarios/url';
-import type { Trace } from '../src/sim/trace';
 import { measureStepPaint } from './browser';
+import {
+  fmt,
+  MIN_SECONDS,
+  machine,
+  medians,
+  quantile,
+  type Timing,
+  thousands,
+  timed,
+  timeRuns,
+  verdict,
+} from './measure';
+import { benchNetwork } from './network';
+import { benchPim } from './pim';
 import { hasPlainLogic, simulatePlain } from './plain-host';
+import { benchReliability } from './reliability';
 import { randomMulticasts } from './workloads';
 
 /**
@@ -15,61 +27,12 @@ import { randomMulticasts } from './workloads';
  *   (b) re-simulation time of a lecture-size scenario (median, p95),
  *   (c) the same workloads through a plain-function host without xstate, as a ratio,
  *   (d) in Chromium, step key → painted frame on a ~2,000-event trace opened from a share link.
- * Targets (ARCHITECTURE.md, issue 2) are printed next to the figures.
- * `--no-browser` skips (d).
+ * Targets (ARCHITECTURE.md, issue 2) are printed next to the figures. Then
+ *   reliability: the reliability layer at 32 processes with 10% loss (issue 3, bench/reliability.ts),
+ *   network: a 200-node topology, routing tables and a multicast run (issue 4, bench/network.ts),
+ *   pim: dense and sparse mode on 200 routers with 50 receivers (issue 5, bench/pim.ts).
+ * `--only=a,b,reliability` runs only the parts named; `--no-browser` skips (d).
  */
-
-const MIN_SECONDS = 0.5;
-
-const quantile = (xs: readonly number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
-};
-const fmt = (n: number, digits = 2) => n.toFixed(digits);
-const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
-const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
-
-/**
- * Wall-clock and CPU time of one call, in ms. On a shared machine other processes stretch the
- * wall clock but not this process's CPU time, so both are reported; on an idle machine they agree.
- */
-interface Timing {
-  wall: number;
-  cpu: number;
-}
-
-function timed(f: () => unknown): Timing {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  f();
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return { wall, cpu: (c.user + c.system) / 1000 };
-}
-
-const medians = (ts: readonly Timing[]) => ({
-  wall: quantile(
-    ts.map((t) => t.wall),
-    0.5,
-  ),
-  cpu: quantile(
-    ts.map((t) => t.cpu),
-    0.5,
-  ),
-});
-
-/** Run `f` until at least MIN_SECONDS of it and `minRuns` runs were timed (after one warm-up run). */
-function timeRuns(f: () => unknown, minRuns = 1): Timing[] {
-  f();
-  const runs: Timing[] = [];
-  let total = 0;
-  while (total < MIN_SECONDS * 1000 || runs.length < minRuns) {
-    const t = timed(f);
-    runs.push(t);
-    total += t.wall;
-  }
-  return runs;
-}
 
 /** xstate and plain runs of one scenario, interleaved so both see the same machine state. */
 function compare(s: ProcessScenario): { xstate: Timing[]; plain: Timing[] } {
@@ -88,36 +51,22 @@ function compare(s: ProcessScenario): { xstate: Timing[]; plain: Timing[] } {
   return { xstate, plain };
 }
 
-function machine(): string[] {
-  const cpu = cpus();
-  return [
-    `CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} logical cores`,
-    `Memory: ${fmt(totalmem() / 2 ** 30, 1)} GiB`,
-    `OS: ${platform()} ${release()}`,
-    `Node: ${process.version}`,
-    // Other work on the machine skews every figure: say how busy it was.
-    `Load average at start (1/5/15 min): ${loadavg()
-      .map((l) => fmt(l))
-      .join(' / ')}`,
-  ];
-}
+type Ordering = ProcessScenario['ordering'];
 
-async function main() {
-  const withBrowser = !process.argv.includes('--no-browser');
-  const ordering: ProcessScenario['ordering'] = 'causal' in ORDERING_DEFS ? 'causal' : 'fifo';
-  console.log(`# Multicast Lab benchmark, ${new Date().toISOString().slice(0, 10)}\n`);
-  for (const line of machine()) console.log(`- ${line}`);
-  if (ordering !== 'causal')
-    console.log('\nNOTE: the causal ordering is not in ORDERING_DEFS yet: measuring fifo in its place.');
-
-  console.log(`\n## (a) simulate() throughput, ${ordering} ordering, random multicasts, latency 1–20\n`);
-  console.log('| processes | multicasts | events/run | runs | events/s (wall) | events/s (CPU) | target |');
-  console.log('|---:|---:|---:|---:|---:|---:|---|');
-  const sizes = [8, 32, 64].map((processes) => ({
+const sizesFor = (ordering: Ordering) =>
+  [8, 32, 64].map((processes) => ({
     processes,
     scenario: randomMulticasts({ processes, multicasts: 500, ordering, seed: processes }),
   }));
-  for (const { processes, scenario } of sizes) {
+
+const lectureSize = (ordering: Ordering, multicasts: number) =>
+  randomMulticasts({ processes: 5, multicasts, ordering, seed: 2024, spacing: 3, latency: [1, 12] });
+
+function partA(ordering: Ordering) {
+  console.log(`\n## (a) simulate() throughput, ${ordering} ordering, random multicasts, latency 1–20\n`);
+  console.log('| processes | multicasts | events/run | runs | events/s (wall) | events/s (CPU) | target |');
+  console.log('|---:|---:|---:|---:|---:|---:|---|');
+  for (const { processes, scenario } of sizesFor(ordering)) {
     const events = simulate(scenario).events.length;
     // The median run, not the mean: other work on the machine only ever makes a run slower.
     const runs = timeRuns(() => simulate(scenario), 5);
@@ -129,22 +78,15 @@ async function main() {
       `| ${processes} | 500 | ${thousands(events)} | ${runs.length} | ${thousands(wall)} | ${thousands(cpu)} | ${target} |`,
     );
   }
+}
 
+function partB(ordering: Ordering) {
   console.log(`\n## (b) re-simulation of a lecture-size scenario (5 processes, ${ordering})\n`);
   console.log('| multicasts | events | runs | median ms (wall) | p95 ms (wall) | median ms (CPU) | target |');
   console.log('|---:|---:|---:|---:|---:|---:|---|');
-  const lecture: { scenario: ProcessScenario; trace: Trace }[] = [];
   for (const multicasts of [25, 220]) {
-    const scenario = randomMulticasts({
-      processes: 5,
-      multicasts,
-      ordering,
-      seed: 2024,
-      spacing: 3,
-      latency: [1, 12],
-    });
+    const scenario = lectureSize(ordering, multicasts);
     const trace = simulate(scenario);
-    lecture.push({ scenario, trace });
     const runs = timeRuns(() => simulate(scenario), 200);
     const m = medians(runs);
     const p95 = quantile(
@@ -155,7 +97,9 @@ async function main() {
       `| ${multicasts} | ${thousands(trace.events.length)} | ${runs.length} | ${fmt(m.wall)} | ${fmt(p95)} | ${fmt(m.cpu)} | ≤ 5 ms median: ${verdict(Math.min(m.wall, m.cpu) <= 5)} |`,
     );
   }
+}
 
+function partC(ordering: Ordering) {
   console.log('\n## (c) xstate host vs plain-function reference (same engine, same layer logic)\n');
   if (!hasPlainLogic(ordering)) {
     console.log(`The plain reference has no logic for ${ordering}: skipped.`);
@@ -165,8 +109,8 @@ async function main() {
     );
     console.log('|---|---:|---|---:|---:|---:|');
     const workloads = [
-      ...sizes.map(({ processes, scenario }) => ({ name: `${processes} processes`, scenario })),
-      { name: 'lecture size (5 processes)', scenario: lecture[1]!.scenario },
+      ...sizesFor(ordering).map(({ processes, scenario }) => ({ name: `${processes} processes`, scenario })),
+      { name: 'lecture size (5 processes)', scenario: lectureSize(ordering, 220) },
     ];
     for (const { name, scenario } of workloads) {
       const trace = simulate(scenario);
@@ -179,20 +123,15 @@ async function main() {
       );
     }
   }
+}
 
+async function partD(ordering: Ordering) {
   console.log('\n## (d) Chromium: step key (ArrowRight) → painted frame\n');
-  if (!withBrowser) {
+  if (process.argv.includes('--no-browser')) {
     console.log('Skipped (--no-browser).');
     return;
   }
-  const big = randomMulticasts({
-    processes: 5,
-    multicasts: 220,
-    ordering,
-    seed: 2024,
-    spacing: 3,
-    latency: [1, 12],
-  });
+  const big = lectureSize(ordering, 220);
   const events = simulate(big).events.length;
   const start = Math.floor(events / 4);
   try {
@@ -220,6 +159,45 @@ async function main() {
     console.log(`Could not measure: ${e instanceof Error ? e.message : String(e)}`);
     process.exitCode = 1;
   }
+}
+
+/** The parts `--only=` can name, in the order they run: (a)–(d) of issue 2, then issues 3, 4 and 5. */
+const PARTS = {
+  a: partA,
+  b: partB,
+  c: partC,
+  d: partD,
+  reliability: () => benchReliability(),
+  network: () => benchNetwork(),
+  pim: () => benchPim(),
+} satisfies Record<string, (ordering: Ordering) => unknown>;
+type Part = keyof typeof PARTS;
+
+function chosenParts(): Part[] | string {
+  const all = Object.keys(PARTS) as Part[];
+  const only = process.argv.find((a) => a.startsWith('--only='));
+  if (!only) return all;
+  const names = only.slice('--only='.length).split(',').filter(Boolean);
+  const unknown = names.filter((n) => !(n in PARTS));
+  if (unknown.length > 0 || names.length === 0)
+    return `--only takes a comma-separated list of ${all.join(', ')}; not: ${unknown.join(', ') || '(empty)'}`;
+  return all.filter((p) => names.includes(p));
+}
+
+async function main() {
+  const parts = chosenParts();
+  if (typeof parts === 'string') {
+    console.error(parts);
+    process.exitCode = 2;
+    return;
+  }
+  const ordering: Ordering = 'causal' in ORDERING_DEFS ? 'causal' : 'fifo';
+  console.log(`# Multicast Lab benchmark, ${new Date().toISOString().slice(0, 10)}\n`);
+  for (const line of machine()) console.log(`- ${line}`);
+  console.log(`- Parts: ${parts.join(', ')}`);
+  if (ordering !== 'causal' && parts.some((p) => ['a', 'b', 'c', 'd'].includes(p)))
+    console.log('\nNOTE: the causal ordering is not in ORDERING_DEFS yet: measuring fifo in its place.');
+  for (const p of parts) await PARTS[p](ordering);
 }
 
 await main();

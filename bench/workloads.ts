@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { ReliabilitySchema } from '../src/scenarios/process-ext';
 import type { ProcessScenario } from '../src/scenarios/schema';
 import { validateScenario } from '../src/scenarios/validate';
 import { Random } from '../src/sim/random';
@@ -15,6 +17,10 @@ export interface Workload {
   /** Mean virtual time between two multicasts anywhere in the group. */
   spacing?: number;
   latency?: [number, number];
+  /** Probability that the network loses a copy (default 0). */
+  loss?: number;
+  /** The scenario's reliability layer, as written in a scenario, defaults left out (default: none). */
+  reliability?: z.input<typeof ReliabilitySchema>;
 }
 
 export function randomMulticasts(w: Workload): ProcessScenario {
@@ -34,9 +40,10 @@ export function randomMulticasts(w: Workload): ProcessScenario {
     seed: w.seed,
     processes,
     ordering: w.ordering,
-    network: { latency: w.latency ?? [1, 20], loss: 0 },
+    network: { latency: w.latency ?? [1, 20], loss: w.loss ?? 0 },
     actions,
     interventions: [],
+    ...(w.reliability ? { reliability: w.reliability } : {}),
   });
   if (!v.ok || v.value.lab !== 'process') throw new Error(`bad workload: ${JSON.stringify(v)}`);
   return v.value;

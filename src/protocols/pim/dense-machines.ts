@@ -120,7 +120,9 @@ export const dmUpstreamMachine = setup({
   },
 }).createMachine({
   id: 'pim-dm-upstream',
-  context: ({ input }) => ({ timers: input.timers }),
+  // `input?.`: xstate's pure transition() also calls this, input-less, for a throw-away actor; a
+  // TypeError there, caught by xstate, cost 3–15% of a 200-router run's CPU time (bench/pim.ts).
+  context: ({ input }) => ({ timers: input?.timers }),
   initial: 'Forwarding',
   states: {
     Forwarding: {
@@ -345,7 +347,8 @@ export const dmAssertMachine = setup({
   },
 }).createMachine({
   id: 'pim-dm-assert',
-  context: ({ input }) => ({ timers: input.timers, winner: null }),
+  // `input?.` as in the Upstream machine above: no caught TypeError on every transition.
+  context: ({ input }) => ({ timers: input?.timers, winner: null }),
   initial: 'NoInfo',
   states: {
     NoInfo: {
@@ -437,7 +440,8 @@ export const dmOriginatorMachine = setup({
   },
 }).createMachine({
   id: 'pim-dm-originator',
-  context: ({ input }) => ({ timers: input.timers }),
+  // `input?.` as in the Upstream machine above: no caught TypeError on every transition.
+  context: ({ input }) => ({ timers: input?.timers }),
   initial: 'NotOriginator',
   states: {
     NotOriginator: {

@@ -98,7 +98,9 @@ export const smUpstreamMachine = setup({
   },
 }).createMachine({
   id: 'pim-sm-upstream',
-  context: ({ input }) => ({ timers: input.timers }),
+  // `input?.`: xstate's pure transition() also calls this, input-less, for a throw-away actor; a
+  // TypeError there, caught by xstate, cost 3–15% of a 200-router run's CPU time (bench/pim.ts).
+  context: ({ input }) => ({ timers: input?.timers }),
   initial: 'NotJoined',
   states: {
     NotJoined: {
@@ -321,7 +323,8 @@ export const registerMachine = setup({
   },
 }).createMachine({
   id: 'pim-sm-register',
-  context: ({ input }) => ({ timers: input.timers }),
+  // `input?.` as in the Upstream machine above: no caught TypeError on every transition.
+  context: ({ input }) => ({ timers: input?.timers }),
   initial: 'NoInfo',
   states: {
     NoInfo: { on: { 'CouldRegister -> TRUE': { target: 'Join', actions: ['add reg tunnel'] } } },
