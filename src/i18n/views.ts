@@ -14,6 +14,7 @@ export const views = {
       panLeft: 'Earlier',
       panRight: 'Later',
       cursor: 't = {{time}}',
+      notPromised: 'not promised by this run’s ordering: the run shows why it is a different guarantee',
       range: 'time {{t0}} to {{t1}}',
       sequencer: 'sequencer',
       copy: {
@@ -432,6 +433,7 @@ export const views = {
       panLeft: '更早',
       panRight: '更晚',
       cursor: 't = {{time}}',
+      notPromised: '本次运行的排序方式并不保证这一点：这个运行说明它是另一种保证',
       range: '时间 {{t0}} 到 {{t1}}',
       sequencer: '定序器',
       copy: {

@@ -42,3 +42,16 @@ export function groupMembers(s: Scenario): readonly string[] | null {
   if (s.lab !== 'process') return null;
   return s.reliability || s.groups || (s.faults?.length ?? 0) > 0 ? s.processes : null;
 }
+
+/**
+ * The ordering guarantees a run under `ordering` promises (lecture, "Message ordering"): its own,
+ * and FIFO under causal ordering (causal order contains each sender's order) and under total
+ * ordering (rule 1 of the lecture's definition; the sequencer numbers each sender's messages in
+ * the order they were sent). A violation of any other guarantee is the run showing how the
+ * orderings differ, not a fault of the protocol.
+ */
+export function promisedBy(ordering: Exclude<Scenario, { lab: 'network' }>['ordering']): readonly string[] {
+  if (ordering === 'causal' || ordering === 'total') return [ordering, 'fifo'];
+  if (ordering === 'unordered' || ordering === 'globaltime') return [];
+  return [ordering];
+}

@@ -15,7 +15,7 @@ import type { Highlight } from '../../scenarios/lessons/types';
 import { timeAt } from '../../store/lab';
 import { useLab } from '../../store/react';
 import { guaranteeName, reasonText, type Tx, violationText } from '../text';
-import { checksFor } from '../verdicts';
+import { checksFor, promisedBy } from '../verdicts';
 import { FaultLayer } from './FaultLayer';
 import { faultModelFor } from './faults';
 import {
@@ -292,6 +292,7 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
   const presenter = useLab((s) => s.presenter);
   const selectedCopy = useLab((s) => s.selection.copy);
   const select = useLab((s) => s.select);
+  const ordering = useLab((s) => (s.scenario.lab === 'process' ? s.scenario.ordering : null));
   const sequencer = useLab((s) =>
     s.scenario.lab === 'process' && s.scenario.ordering === 'total' ? (s.scenario.sequencer ?? 'S') : null,
   );
@@ -580,15 +581,19 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
       {lane.menu}
       {violations.length > 0 && (
         <ul className="mv-violations" aria-live="polite">
-          {violations.map((c) => (
-            <li key={c.guarantee}>
-              <span className="mv-violation-icon" aria-hidden="true">
-                !
-              </span>{' '}
-              <strong>{guaranteeName(tx, c.guarantee)}:</strong>{' '}
-              {c.violation ? violationText(tx, c.violation) : null}
-            </li>
-          ))}
+          {violations.map((c) => {
+            const promised = ordering !== null && promisedBy(ordering).includes(c.guarantee);
+            return (
+              <li key={c.guarantee} className={promised ? undefined : 'unpromised'}>
+                <span className="mv-violation-icon" aria-hidden="true">
+                  {promised ? '!' : 'i'}
+                </span>{' '}
+                <strong>{guaranteeName(tx, c.guarantee)}:</strong>{' '}
+                {c.violation ? violationText(tx, c.violation) : null}
+                {!promised && <span className="mv-unpromised"> ({t('diagram.notPromised')})</span>}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>
