@@ -124,6 +124,7 @@ export const ui = {
       log: 'Event log',
       showLog: 'Show event log',
       hideLog: 'Hide event log',
+      loadingNetwork: 'Loading the network lab…',
     },
     errors: {
       link: 'This link could not be opened; a working example is shown instead.',
@@ -306,6 +307,7 @@ export const ui = {
       log: '事件日志',
       showLog: '显示事件日志',
       hideLog: '隐藏事件日志',
+      loadingNetwork: '正在加载网络实验…',
     },
     errors: {
       link: '无法打开此链接；已改为显示一个可用的示例。',

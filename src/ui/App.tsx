@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initI18n } from '../i18n';
 import { LESSONS } from '../scenarios/lessons';
@@ -14,7 +14,7 @@ import {
   ProcessPanels,
   SpaceTimeDiagram,
 } from '../views';
-import { NetworkLab, useLogInspect } from '../views/network';
+import { useLogInspect } from '../views/network';
 import { EditBar } from './EditBar';
 import { ErrorBanner } from './ErrorBanner';
 import { GroupBar } from './GroupBar';
@@ -28,6 +28,23 @@ import { ReliabilityBar } from './ReliabilityBar';
 import { useShell } from './shell';
 import { shownTitle } from './title';
 import { ViewBoundary } from './ViewBoundary';
+
+/**
+ * The network lab (topology, tables, modes compared, the PIM views) is its own chunk, fetched the
+ * first time a network scenario is shown: the ordering lab, the default screen, does not need it.
+ * Only the views are deferred; the network simulation stays in the main bundle and synchronous.
+ */
+const NetworkLab = lazy(() => import('../views/network/NetworkLab').then((m) => ({ default: m.NetworkLab })));
+
+/** Shown in the diagram's place while the network lab's chunk loads. */
+function NetworkLabLoading() {
+  const { t } = useTranslation('ui');
+  return (
+    <p className="lab-loading" role="status" data-testid="network-loading">
+      {t('panels.loadingNetwork')}
+    </p>
+  );
+}
 
 /** The highlight of the lesson step on screen, unless the student is exploring freely. */
 function useHighlight(): Highlight | undefined {
@@ -124,7 +141,13 @@ export function App({ fallback }: { fallback: Scenario }) {
             </div>
             <div className="diagram">
               <ViewBoundary resetKey={scenario}>
-                {network ? <NetworkLab {...hl} /> : <SpaceTimeDiagram {...hl} />}
+                {network ? (
+                  <Suspense fallback={<NetworkLabLoading />}>
+                    <NetworkLab {...hl} />
+                  </Suspense>
+                ) : (
+                  <SpaceTimeDiagram {...hl} />
+                )}
               </ViewBoundary>
             </div>
             <ViewBoundary resetKey={scenario}>

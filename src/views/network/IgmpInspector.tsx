@@ -1,14 +1,14 @@
-import { useMemo } from 'react';
 import { igmpFields, internetChecksum } from '../../protocols/igmp/packets';
-import type { Trace, TraceEvent } from '../../sim/trace';
-import { useLab, useLabStore } from '../../store/react';
-import type { EventLogProps } from '../log/EventLog';
+import type { Trace } from '../../sim/trace';
+import { useLab } from '../../store/react';
 import { fill, useNetText } from './strings';
 
 /**
  * The IGMP packet inspector (RFC 2236 §2, RFC 1112 appendix I): every header field of one IGMP
  * message with its width, value and meaning, whether its Internet checksum is right, and the IP
- * and Ethernet destinations it was sent to — read from the message's send in the trace.
+ * and Ethernet destinations it was sent to — read from the message's send in the trace. The event
+ * log's hook into it (`useLogInspect`) is in log-inspect.ts, so the shell can use it without
+ * loading this lab.
  */
 export interface IgmpPacket {
   msg: string;
@@ -33,32 +33,6 @@ export function igmpPacket(trace: Trace, msg: string): IgmpPacket | null {
     };
   }
   return null;
-}
-
-/** Every IGMP message of a run (the ones whose send carries bytes): what the inspector can open. */
-export function igmpMessageIds(trace: Trace): Set<string> {
-  const ids = new Set<string>();
-  for (const e of trace.events)
-    if (e.type === 'send' && e.msg && Array.isArray((e.detail as { bytes?: unknown })?.bytes)) ids.add(e.msg);
-  return ids;
-}
-
-/**
- * The event log's hook into the inspector (issue 4: a click on an IGMP message's row opens it):
- * opening selects the message in the store, and the network lab shows the selected IGMP message.
- */
-export function useLogInspect(): NonNullable<EventLogProps['inspect']> {
-  const store = useLabStore();
-  const trace = useLab((s) => s.trace);
-  return useMemo(() => {
-    const ids = igmpMessageIds(trace);
-    return {
-      can: (e: TraceEvent) => e.msg !== undefined && ids.has(e.msg),
-      open: (e: TraceEvent) => {
-        if (e.msg) store.getState().select({ msg: e.msg });
-      },
-    };
-  }, [trace, store]);
 }
 
 /** IGMP messages whose send the cursor has shown, most recent first (for the picker). */
