@@ -125,3 +125,21 @@ test('pasting a bad link into a running app keeps the scenario on screen and say
   await expect(page.getByRole('alert')).toContainText(en({ code: 'newer-version', version: 2 }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(titleIn(SHARED.title, 'en') ?? '');
 });
+
+test('in Chinese, a bad link says what is wrong and each field in Chinese; back in English, in English', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: '中文' }).click();
+  const invalid = BAD_LINKS.find((l) => l.field)!;
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, invalid.hash);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(shareProblemText({ code: 'invalid-scenario', count: 1 }, 'zh'));
+  await expect(alert.getByRole('listitem')).toHaveText('scenario.actions[0].node: "Z9" 不在 processes 之中');
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(alert.getByRole('listitem')).toHaveText(
+    'scenario.actions[0].node: "Z9" is not one of processes',
+  );
+});

@@ -26,7 +26,13 @@ describe('scenario title: one string or { en, zh }', () => {
   });
 
   it('rejects a bilingual title that gives neither language, naming the field', () => {
-    expect(titleErrors({})).toEqual([{ path: 'title', message: expect.stringContaining('"en", "zh"') }]);
+    expect(titleErrors({})).toEqual([
+      {
+        path: 'title',
+        message: expect.stringContaining('"en", "zh"'),
+        zh: '双语标题至少需要 "en" 或 "zh" 之一',
+      },
+    ]);
   });
 
   it('rejects a language the app does not have, an empty name, and a name that is not text', () => {

@@ -329,7 +329,11 @@ describe('share link errors: each failure says what is wrong', () => {
     const r = problem(packed(JSON.stringify({ scenario: broken, cursor: 0 })));
     expect(r.problem).toEqual({ code: 'invalid-scenario', count: 1 });
     expect(r.error.errors).toEqual([
-      { path: `scenario.actions[${s.actions.length}].node`, message: '"P9" is not one of processes' },
+      {
+        path: `scenario.actions[${s.actions.length}].node`,
+        message: '"P9" is not one of processes',
+        zh: '"P9" 不在 processes 之中',
+      },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { deflateSync, Inflate, strToU8 } from 'fflate';
 import { z } from 'zod';
 import type { Scenario } from './schema';
-import { type FieldError, formatPath, validateScenario } from './validate';
+import { type FieldError, parseFields, validateScenario } from './validate';
 
 /**
  * The share link (ARCHITECTURE.md, "Share URL"): the scenario, its interventions and the
@@ -250,24 +250,20 @@ const ShareDocShape = z
 function checkDoc(json: unknown): ShareDecoded {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     return fail({ code: 'not-share-doc' }, [
-      { path: '(top level)', message: 'a share document is a JSON object' },
+      { path: '(top level)', message: 'a share document is a JSON object', zh: '分享文档应为一个 JSON 对象' },
     ]);
-  const shape = ShareDocShape.safeParse(json);
-  if (!shape.success)
-    return fail(
-      { code: 'not-share-doc' },
-      shape.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
-    );
-  const scenario = validateScenario(shape.data.scenario);
+  const shape = parseFields(ShareDocShape, json);
+  if (!shape.ok) return fail({ code: 'not-share-doc' }, shape.errors);
+  const scenario = validateScenario(shape.value.scenario);
   if (!scenario.ok)
     return fail(
       { code: 'invalid-scenario', count: scenario.errors.length },
       scenario.errors.map((e) => ({
+        ...e,
         path: e.path === '(top level)' ? 'scenario' : `scenario.${e.path}`,
-        message: e.message,
       })),
     );
-  const { lesson, lang, presenter, cursor } = shape.data;
+  const { lesson, lang, presenter, cursor } = shape.value;
   return {
     ok: true,
     value: {

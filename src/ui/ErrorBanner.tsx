@@ -20,7 +20,7 @@ export function ErrorBanner() {
               // Errors have no ids; the same path may repeat with different messages.
               // biome-ignore lint/suspicious/noArrayIndexKey: a static list rendered once per error
               <li key={i}>
-                <code>{e.path}</code>: {e.message}
+                <code>{e.path}</code>: {lang === 'zh' ? e.zh : e.message}
               </li>
             ))}
           </ul>
