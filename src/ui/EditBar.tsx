@@ -22,7 +22,36 @@ export function EditBar() {
   const [chosen, setChosen] = useState<string>('');
   const [sync, setSync] = useState(false);
   const node = processes.includes(chosen) ? chosen : (processes[0] ?? '');
-  if (ordering === null) return null;
+  const undoReset = (
+    <>
+      <button
+        type="button"
+        onClick={() => store.getState().undo()}
+        disabled={!canUndo}
+        title={t('edit.undoTitle')}
+      >
+        <Icon name="undo" />
+        {t('edit.undo')}
+      </button>
+      <button
+        type="button"
+        onClick={() => store.getState().reset()}
+        disabled={!changed}
+        title={t('edit.resetTitle')}
+      >
+        <Icon name="reset" />
+        {t('edit.reset')}
+      </button>
+    </>
+  );
+  // The network lab multicasts from its own panels; undo and reset serve its edits too (a
+  // dropped packet, a moved router, a PIM setting), whichever panel made them.
+  if (ordering === null)
+    return (
+      <section className="editbar" aria-label={t('edit.title')}>
+        {undoReset}
+      </section>
+    );
   const send = () => store.getState().edit(addMulticast(node, time, ordering === 'sync' && sync));
   return (
     <section className="editbar" aria-label={t('edit.title')}>
@@ -46,24 +75,7 @@ export function EditBar() {
         <Icon name="send" />
         {t('edit.send')}
       </button>
-      <button
-        type="button"
-        onClick={() => store.getState().undo()}
-        disabled={!canUndo}
-        title={t('edit.undoTitle')}
-      >
-        <Icon name="undo" />
-        {t('edit.undo')}
-      </button>
-      <button
-        type="button"
-        onClick={() => store.getState().reset()}
-        disabled={!changed}
-        title={t('edit.resetTitle')}
-      >
-        <Icon name="reset" />
-        {t('edit.reset')}
-      </button>
+      {undoReset}
     </section>
   );
 }
