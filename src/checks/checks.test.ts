@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { handTrace } from '../sim/hand-trace';
 import { type MsgId, msgId, type NodeId, nodeId } from '../sim/ids';
 import type { Trace, TraceEvent } from '../sim/trace';
 import { checkAll, checkCausal, checkFifo, checkSync, checkTotal } from '.';
@@ -26,16 +27,7 @@ function trace(...lines: string[]): Trace {
       ...(type === 'send' ? { kind: kind ?? 'data' } : {}),
     };
   });
-  return {
-    format: 1,
-    nodes,
-    events,
-    copies: [],
-    states: [],
-    initial: {},
-    endTime: lines.length,
-    truncated: false,
-  };
+  return handTrace(nodes, events);
 }
 
 describe('history: happens-before from the trace alone', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { handTrace } from '../sim/hand-trace';
 import type { NodeId } from '../sim/ids';
 import type { Trace, TraceEvent } from '../sim/trace';
 import { checkAtomicity } from './atomicity';
@@ -18,16 +19,7 @@ function traceOf(nodes: string[], rows: Row[]): Trace {
     ...(from ? { from } : {}),
     ...(detail ? { detail } : {}),
   })) as TraceEvent[];
-  return {
-    format: 1,
-    nodes: nodes as NodeId[],
-    events,
-    copies: [],
-    states: [],
-    initial: {},
-    endTime: rows.length,
-    truncated: false,
-  };
+  return handTrace(nodes as NodeId[], events);
 }
 
 const own = { own: true };

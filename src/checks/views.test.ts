@@ -5,6 +5,7 @@ import { run } from '../protocols/reliability/testkit';
 import closedGroup from '../scenarios/examples/groups-closed.json';
 import { membershipRun, openRun } from '../scenarios/lessons/groups/scenarios';
 import { simulate } from '../scenarios/simulate';
+import { handTrace } from '../sim/hand-trace';
 import { type MsgId, msgId, type NodeId, nodeId } from '../sim/ids';
 import type { Trace, TraceEvent } from '../sim/trace';
 import { checkAll, checkCausal, checkFifo, checkSync, checkTotal } from '.';
@@ -34,16 +35,7 @@ function trace(...lines: string[]): Trace {
     const from = senders.get(msg) ?? n;
     return { step, time: step, type, node: n, msg, from, kind: 'data' };
   });
-  return {
-    format: 1,
-    nodes,
-    events,
-    copies: [],
-    states: [],
-    initial: {},
-    endTime: lines.length,
-    truncated: false,
-  };
+  return handTrace(nodes, events);
 }
 
 const verdict = (r: CheckResult[], g: string) => r.find((x) => x.guarantee === g)!;
