@@ -19,6 +19,7 @@ const example = (name: string): unknown =>
 const modes = example('network-modes');
 const iptv = example('iptv-channel-change');
 const floodPrune = example('pim-dense-flood-prune');
+const sptSwitch = example('pim-sparse-spt-switch');
 
 function scenario(data: unknown): Scenario {
   const v = validateScenario(data);
@@ -86,8 +87,11 @@ test('an IPTV channel change: the Leave goes on the wire and the router drops th
   await expect(page.locator('[data-kind="leave"]')).toHaveCount(0);
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(page.locator('[data-kind="leave"]').first()).toBeVisible();
-  // The inspector shows the Leave's fields: RFC 2236 §9 sends it to all-routers, 224.0.0.2.
-  await page.locator('[data-kind="leave"]').first().click();
+  // A click on the Leave opens its packet menu; Inspect shows its fields: RFC 2236 §9 sends it to
+  // all-routers, 224.0.0.2. (The packet takes clicks through its hit target, drawn under the nodes.)
+  const leaveCopy = await page.locator('[data-kind="leave"]').first().getAttribute('data-copy');
+  await page.locator(`[data-hit="${leaveCopy}"]`).click();
+  await page.getByTestId('packet-menu').getByRole('button', { name: 'Inspect this IGMP message' }).click();
   await expect(page.getByTestId('igmp-inspector')).toContainText('Leave Group');
   await expect(page.getByTestId('ip-dst')).toContainText('224.0.0.2');
   await expect(page.getByTestId('checksum')).toContainText('correct');
@@ -213,6 +217,72 @@ test('PIM dense mode: a Prune travels upstream and the source tree is drawn', as
   await expect(page.getByTestId('tree-text')).toContainText('source tree');
   await page.getByRole('button', { name: /^Router R1/ }).click();
   await expect(page.getByTestId('pim-table')).toContainText('(S,G)');
+});
+
+test('a packet dropped by click is lost on the wire and its receiver misses it; Undo brings it back', async ({
+  page,
+}) => {
+  // pim-sparse-spt-switch: S streams 12 packets to G and H1 is a member throughout, so H1 receives
+  // 12. d.1 reaches H1 down the RP tree; its copy d.1@L1 goes from R5 onto H1's LAN.
+  const s = scenario(sptSwitch);
+  const trace = simulate(s);
+  const c = trace.copies.find((x) => x.id === 'd.1@L1');
+  if (!c) throw new Error('no copy d.1@L1');
+  const last = trace.events.length;
+  const h1 = page.locator('[data-node="H1"]');
+  await openScenario(page, s, last);
+  await topologyReady(page);
+  await expect(h1).toHaveAttribute('aria-label', /received 12,/);
+  // Back to just after R5 put the copy on the wire.
+  await openScenario(page, s, c.sentStep + 1);
+  await topologyReady(page);
+  const hashBefore = new URL(page.url()).hash;
+  await page.locator('[data-hit="d.1@L1"]').click();
+  const menu = page.getByTestId('packet-menu');
+  await expect(menu).toBeVisible();
+  await expect(menu).toContainText('Packet d.1@L1');
+  await expect(menu).toContainText('from R5 to L1');
+  // The menu's first choice has the focus, for the keyboard.
+  await expect(menu.getByTestId('packet-drop')).toBeFocused();
+  await menu.getByTestId('packet-drop').click();
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'dropped d.1@L1' })).toBeVisible();
+  await expect.poll(() => new URL(page.url()).hash).not.toBe(hashBefore);
+  // Drawn lost (a cross) where it is, and nothing of d.1 crosses L1 to H1 any more.
+  await expect(page.locator('.nl-packets [data-copy="d.1@L1"]')).toHaveClass(/\blost\b/);
+  await page.getByRole('button', { name: 'Last step' }).click();
+  await expect(h1).toHaveAttribute('aria-label', /received 11,/);
+  // Undo takes the drop back: H1 receives all 12 again.
+  await page.getByTestId('edit-undo').click();
+  await expect(h1).toHaveAttribute('aria-label', /received 12,/);
+});
+
+test('a packet delayed by click arrives later; a delay out of range is refused with the reason', async ({
+  page,
+}) => {
+  const s = scenario(sptSwitch);
+  const c = simulate(s).copies.find((x) => x.id === 'd.1@L1');
+  if (!c) throw new Error('no copy d.1@L1');
+  await openScenario(page, s, c.sentStep + 1);
+  await topologyReady(page);
+  await page.locator('[data-hit="d.1@L1"]').click();
+  const menu = page.getByTestId('packet-menu');
+  // d.1@L1 leaves R5 at t=48 over a 1-tick link: due at t=49.
+  await expect(menu).toContainText('due at t=49');
+  await menu.getByTestId('packet-delay-ticks').fill('1001');
+  await menu.getByTestId('packet-delay').click();
+  await expect(page.getByRole('alert')).toContainText('1 to 1000');
+  await expect(menu).toBeVisible();
+  await menu.getByTestId('packet-delay-ticks').fill('6');
+  await expect(menu).toContainText('arrives at t=55 instead');
+  await menu.getByTestId('packet-delay-ticks').press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'd.1@L1 now arrives at t=55' })).toBeVisible();
+  // Escape closes the menu without an edit.
+  await page.locator('[data-hit="d.1@L1"]').click();
+  await expect(menu).toContainText('due at t=55');
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
 });
 
 async function seriousViolations(

@@ -231,3 +231,67 @@ test('the PIM views have no serious or critical accessibility violations', async
     ).toEqual([]);
   }
 });
+
+test('the PIM settings panel: dense → sparse with R3 as RP, then no SPT switch, each an undoable edit in the link', async ({
+  page,
+}) => {
+  await openScenario(page, scenario(example('pim-dense-flood-prune')), 0);
+  await page.getByRole('button', { name: 'Last step' }).click();
+  const legend = page.getByRole('list', { name: 'Legend' });
+  // Dense mode floods and prunes: no Register, no rendezvous point.
+  await expect(legend).toContainText('PIM Prune');
+  await expect(legend).not.toContainText('PIM Register');
+  await expect(page.locator('.nl-rp')).toHaveCount(0);
+  // The router selected on the topology becomes the RP.
+  await page.getByRole('button', { name: /^Router R3/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Panels' })
+    .getByRole('button', { name: 'PIM settings' })
+    .click();
+  const settings = page.getByTestId('pim-settings');
+  await expect(settings.getByTestId('pim-mode')).toHaveValue('dense');
+  const dense = new URL(page.url()).hash;
+  await settings.getByTestId('pim-mode').selectOption('sparse');
+  await expect(page.getByRole('status').filter({ hasText: 'PIM mode is now sparse' })).toBeVisible();
+  await expect.poll(() => new URL(page.url()).hash).not.toBe(dense);
+  await expect(settings.getByTestId('pim-rp')).toHaveValue('R3');
+  await expect(page.locator('[data-node="R3"] .nl-rp')).toBeVisible();
+  // RFC 7761: S's first-hop router R1 registers S's packets with the RP; H1's router R2 keeps (*,G).
+  await expect(legend).toContainText('PIM Register');
+  const sparse = new URL(page.url()).hash;
+  await settings.getByTestId('pim-spt').selectOption('never');
+  await expect(page.getByRole('status').filter({ hasText: 'SPT switch: never' })).toBeVisible();
+  await expect.poll(() => new URL(page.url()).hash).not.toBe(sparse);
+  await page.getByRole('button', { name: /^Router R2/ }).click();
+  await expect(page.getByTestId('pim-table')).toContainText('(*,G)');
+  // Undo twice: back to dense mode, as loaded.
+  await page.getByTestId('edit-undo').click();
+  await page.getByTestId('edit-undo').click();
+  await expect(page.locator('.nl-rp')).toHaveCount(0);
+  await expect(legend).not.toContainText('PIM Register');
+});
+
+test('after a lesson step loads, one click on a router selects it and shows its tables', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Graft: rejoining a pruned branch' }).click();
+  const details = page.getByTestId('node-details');
+  const router = (id: string) => page.locator(`[data-node="${id}"]`);
+  // Step 1 points at R1 and opens its tables: a click on R2, not pointed at, must take one click.
+  await expect(router('R1')).toHaveAttribute('aria-pressed', 'true');
+  await router('R2').click();
+  await expect(router('R2')).toHaveAttribute('aria-pressed', 'true');
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText('Router R2');
+  // Step 2: R4 has just sent its Graft, which sits on the wire beside R4. The step selects R4; a
+  // click on R3 selects R3, and a click on R4 (the step's own router) selects it again.
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByTestId('lesson-progress')).toHaveText(/^step 2 \//);
+  await expect(router('R4')).toHaveAttribute('aria-pressed', 'true');
+  await router('R3').click();
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText('Router R3');
+  await router('R4').click();
+  await expect(router('R4')).toHaveAttribute('aria-pressed', 'true');
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText('Router R4');
+  await router('R4').click();
+  await expect(router('R4')).toHaveAttribute('aria-pressed', 'true');
+});

@@ -157,6 +157,12 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
     }
   };
 
+  // Undo takes the last edit back and says so, in place of the outcome it reported.
+  const undo = () => {
+    store.getState().undo();
+    setStatusIn({ s: { kind: 'done', done: t.edit.whatUndo }, loaded });
+  };
+
   const node = selected && trace.nodes.includes(selected as never) ? selected : null;
   const panels: Panel[] = [
     {
@@ -217,13 +223,7 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
       id: 'edit',
       label: t.panels.edit,
       body: (
-        <TopologyEditor
-          scenario={scenario}
-          selected={node}
-          apply={apply}
-          canUndo={canUndo}
-          onUndo={() => store.getState().undo()}
-        />
+        <TopologyEditor scenario={scenario} selected={node} apply={apply} canUndo={canUndo} onUndo={undo} />
       ),
     },
     ...(scenario.topology.routers.length > 0
@@ -318,9 +318,17 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
                   {status.problem[lang]}
                 </p>
               ) : (
-                <p role="status">
-                  {fill(t.edit.done, { what: status.done })} {status.note?.[lang]}
-                </p>
+                <>
+                  <p role="status">
+                    {fill(t.edit.done, { what: status.done })} {status.note?.[lang]}
+                  </p>
+                  {/* Edits by click (a packet dropped, a PIM setting) are taken back here, beside what they did. */}
+                  {canUndo && (
+                    <button type="button" onClick={undo} data-testid="edit-undo">
+                      {t.edit.undo}
+                    </button>
+                  )}
+                </>
               )}
             </div>
           )}

@@ -35,14 +35,19 @@ export function PacketMenu({ copy, igmp, onDrop, onDelay, onInspect, onClose }: 
     first.current?.focus();
   }, []);
 
-  // Beside the packet on screen, inside the viewport; re-measured as the packet glides with the cursor.
+  // Beside the packet on screen, inside the viewport: below and right of it, else above or left, so
+  // it never covers the packet; re-measured as the packet glides with the cursor.
   useLayoutEffect(() => {
     const r = document.querySelector(`[data-hit="${CSS.escape(copy.id)}"]`)?.getBoundingClientRect();
     const h = box.current?.offsetHeight ?? 160;
-    const x = r ? r.right : window.innerWidth / 2;
-    const y = r ? r.bottom : window.innerHeight / 3;
-    const left = Math.round(Math.max(4, Math.min(x + 8, window.innerWidth - WIDTH - 8)));
-    const top = Math.round(Math.max(4, Math.min(y + 8, window.innerHeight - h - 8)));
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const fitsRight = !r || r.right + 8 + WIDTH <= vw - 8;
+    const fitsBelow = !r || r.bottom + 8 + h <= vh - 8;
+    const x = r ? (fitsRight ? r.right + 8 : r.left - 8 - WIDTH) : vw / 2;
+    const y = r ? (fitsBelow ? r.bottom + 8 : r.top - 8 - h) : vh / 3;
+    const left = Math.round(Math.max(4, Math.min(x, vw - WIDTH - 8)));
+    const top = Math.round(Math.max(4, Math.min(y, vh - h - 8)));
     setAt((p) => (p && p.left === left && p.top === top ? p : { left, top }));
   });
 
@@ -100,6 +105,8 @@ export function PacketMenu({ copy, igmp, onDrop, onDelay, onInspect, onClose }: 
           </button>
           <form
             className="nl-packet-delay"
+            // The lab's refusal says what is wrong in the student's language; the browser's bubble would not.
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               onDelay(n);

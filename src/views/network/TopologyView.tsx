@@ -70,10 +70,10 @@ interface DragHandlers {
   swallowClick(): boolean;
 }
 
-/** Packets shaped by family as well as coloured, so the legend reads without colour: data ●, IGMP ■, PIM ◆. */
 /** A packet the student can act on: one still on its way (drop or delay it) or an IGMP message (inspect it). */
 export const clickablePacket = (p: PacketGeom) => !p.lost || isIgmp(p.kind);
 
+/** Packets shaped by family as well as coloured, so the legend reads without colour: data ●, IGMP ■, PIM ◆. */
 function PacketMark({
   p,
   t,

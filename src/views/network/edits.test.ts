@@ -9,8 +9,11 @@ import { load } from '../testing/scenarios';
 import {
   addLink,
   addNode,
+  delayCopy,
+  dropCopy,
   type EditOutcome,
   freshId,
+  MAX_DELAY,
   moveNode,
   nodeIds,
   removeLink,
@@ -197,5 +200,66 @@ describe('moving nodes', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('dropping and delaying a packet on the wire', () => {
+  // pim-sparse-spt-switch: S streams d.1 at t=40; it reaches H1 down the RP tree, R3→R5 (46→48),
+  // R5 onto L1 (48→49, copy d.1@L1) and L1 to H1 (49→50): H1 delivers d.1 at t=50.
+  const spt = () => net(sptJson);
+  const delivered = (s: NetworkScenario, host: string, msg: string) =>
+    simulate(s).events.filter((e) => e.type === 'deliver' && e.node === host && e.msg === msg);
+
+  it('the run as drawn: H1 gets d.1 at t=50 through the copy d.1@L1, due at t=49', () => {
+    const trace = simulate(spt());
+    const copy = trace.copies.find((c) => c.id === 'd.1@L1');
+    expect(copy).toMatchObject({ src: 'R5', to: 'L1', sentAt: 48, arriveAt: 49, lost: null });
+    expect(delivered(spt(), 'H1', 'd.1').map((e) => e.time)).toEqual([50]);
+  });
+
+  it('a dropped copy is lost in the trace and the receiver behind it never gets the packet', () => {
+    const next = ok(dropCopy(spt(), 'd.1@L1'));
+    expect(next.interventions).toEqual([{ copy: 'd.1@L1', drop: true }]);
+    const trace = simulate(next);
+    expect(trace.copies.find((c) => c.id === 'd.1@L1')?.lost).toBe('dropped');
+    // Nothing crosses L1 to H1 for d.1, and H1 delivers d.1 no more; the next packet still arrives.
+    expect(trace.copies.some((c) => c.id === 'd.1@H1')).toBe(false);
+    expect(delivered(next, 'H1', 'd.1')).toEqual([]);
+    expect(delivered(next, 'H1', 'd.2')).toHaveLength(1);
+    // Pure: the scenario handed in is untouched.
+    expect(spt().interventions).toEqual([]);
+  });
+
+  it('a delayed copy arrives `ticks` after it was due, and the packet reaches H1 that much later', () => {
+    const next = ok(delayCopy(spt(), 'd.1@L1', 49, 5));
+    expect(next.interventions).toEqual([{ copy: 'd.1@L1', deliverAt: 54 }]);
+    const copy = simulate(next).copies.find((c) => c.id === 'd.1@L1');
+    expect(copy).toMatchObject({ arriveAt: 54, lost: null });
+    expect(delivered(next, 'H1', 'd.1').map((e) => e.time)).toEqual([55]);
+  });
+
+  it('a second edit of the same copy replaces the first: one intervention per copy', () => {
+    const delayed = ok(delayCopy(spt(), 'd.1@L1', 49, 5));
+    const again = ok(delayCopy(delayed, 'd.1@L1', 54, 2));
+    expect(again.interventions).toEqual([{ copy: 'd.1@L1', deliverAt: 56 }]);
+    const dropped = ok(dropCopy(again, 'd.1@L1'));
+    expect(dropped.interventions).toEqual([{ copy: 'd.1@L1', drop: true }]);
+  });
+
+  it('refuses a delay that is not a whole number of ticks from 1 to MAX_DELAY, in both languages', () => {
+    expect(MAX_DELAY).toBe(1000);
+    for (const ticks of [0, -3, 2.5, Number.NaN, 1001]) {
+      const p = refused(delayCopy(spt(), 'd.1@L1', 49, ticks));
+      expect(p.en).toContain('1 to 1000');
+      expect(p.zh).toContain('1 到 1000');
+    }
+    expect(ok(delayCopy(spt(), 'd.1@L1', 49, 1000)).interventions).toEqual([
+      { copy: 'd.1@L1', deliverAt: 1049 },
+    ]);
+  });
+
+  it('refuses a copy id that is not one (the validator names the field)', () => {
+    const p = refused(dropCopy(spt(), 'not a copy'));
+    expect(p.en).toMatch(/interventions/);
   });
 });

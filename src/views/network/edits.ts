@@ -393,20 +393,32 @@ export function moveNode(s: NetworkScenario, id: string, x: number, y: number): 
   return checked({ ...s, topology });
 }
 
-/** The most ticks a packet may be held back by one edit (the schema's link latency bound). */
+/** The most ticks a packet may be held back by one edit. */
 export const MAX_DELAY = 1000;
+
+/** The scenario's interventions with `copy`'s replaced by `edit`: one edit per copy, the latest. */
+const withIntervention = (
+  s: NetworkScenario,
+  edit: NetworkScenario['interventions'][number],
+): NetworkScenario => ({
+  ...s,
+  interventions: [...s.interventions.filter((i) => i.copy !== edit.copy), edit],
+});
 
 /** The network loses this copy (an intervention `{copy, drop}`, as in the process lab's copy menu). */
 export function dropCopy(s: NetworkScenario, copy: string): EditOutcome {
-  return checked({ ...s, interventions: [...s.interventions, { copy, drop: true }] });
+  return checked(withIntervention(s, { copy, drop: true }));
 }
 
-/** The copy arrives `ticks` later than it was due at `arriveAt` (an intervention `{copy, deliverAt}`). */
+/**
+ * The copy arrives `ticks` later than it is now due at `arriveAt` (an intervention
+ * `{copy, deliverAt}`); a second delay of the same copy replaces the first.
+ */
 export function delayCopy(s: NetworkScenario, copy: string, arriveAt: number, ticks: number): EditOutcome {
   if (!Number.isInteger(ticks) || ticks < 1 || ticks > MAX_DELAY)
     return refuse(
       `A delay is a whole number of ticks from 1 to ${MAX_DELAY}.`,
-      `延迟是 1 到 ${MAX_DELAY} 之间的整数个时钟单位。`,
+      `延迟须是 1 到 ${MAX_DELAY} 之间的整数个时钟单位。`,
     );
-  return checked({ ...s, interventions: [...s.interventions, { copy, deliverAt: arriveAt + ticks }] });
+  return checked(withIntervention(s, { copy, deliverAt: arriveAt + ticks }));
 }
