@@ -135,6 +135,8 @@ export function eventDetailText(
   lanes: readonly string[],
 ) {
   const d = e.detail ?? {};
+  const net = networkDetailText(t, e, d, copies);
+  if (net !== null) return net;
   const header = typeof d.label === 'string' ? d.label : headerText(d, lanes);
   const withHeader = (s: string) => (header ? `${s} · ${t('detail.header', { h: header })}` : s);
   switch (e.type) {
@@ -292,6 +294,154 @@ function faultDetailText(t: Tx, e: TraceEvent, d: Record<string, unknown>): stri
   }
 }
 
+// ─── The network lab (lecture: "LAN (Ethernet) multicasting", "IGMP", "Multicast routing") ───
+
+/** The event types only the network lab's trace has (hosts, LANs, routers: IGMP and PIM). */
+const NETWORK_TYPES = ['filter', 'rpf-fail', 'pim-state', 'transition', 'notify', 'join', 'leave'];
+
+/** Where each PIM machine is defined (RFC 3973 dense mode, RFC 7761 sparse mode). */
+const PIM_RFC: Record<string, string> = {
+  'dm-upstream': 'RFC 3973 §4.4.1',
+  'dm-downstream': 'RFC 3973 §4.4.2',
+  'dm-assert': 'RFC 3973 §4.6',
+  'dm-originator': 'RFC 3973 §4.5.2',
+  'sm-upstream-star': 'RFC 7761 §4.5.6',
+  'sm-upstream-sg': 'RFC 7761 §4.5.7',
+  'sm-downstream-star': 'RFC 7761 §4.5.2',
+  'sm-downstream-sg': 'RFC 7761 §4.5.3',
+  'sm-rpt-downstream': 'RFC 7761 §4.5.4',
+  'sm-rpt-upstream': 'RFC 7761 §4.5.9',
+  'sm-register': 'RFC 7761 §4.4.1',
+  'sm-sptbit': 'RFC 7761 §4.2.2',
+};
+
+/** Where each IGMP machine is defined: the host's per group, the router's querier and per group. */
+const IGMP_RFC: Record<string, string> = {
+  host: 'RFC 2236 §6',
+  querier: 'RFC 2236 §7',
+  group: 'RFC 2236 §7',
+};
+
+const SEND_ROLES = ['originate', 'forward', 'relay', 'medium'];
+
+/** A bilingual `{ en, zh }` the protocol wrote into the trace, in the views' language. */
+function pick(t: Tx, b: unknown): string {
+  if (typeof b !== 'object' || b === null) return '';
+  const r = b as Record<string, unknown>;
+  return str(r[t('detail.net.lang')]) || str(r.en);
+}
+
+/** A state change of an RFC machine: its states and event verbatim, its actions as the RFC lists them. */
+function machineStep(t: Tx, d: Record<string, unknown>, rfc: string | undefined): string {
+  const actions = Array.isArray(d.actions) ? d.actions.map(String) : [];
+  const parts = [
+    t('detail.net.step', { from: str(d.from), to: str(d.to), event: str(d.event) }),
+    actions.length > 0 ? t('detail.net.actions', { actions: actions.join(', ') }) : '',
+    rfc ? ` · ${rfc}` : '',
+  ];
+  return parts.join('');
+}
+
+/**
+ * A network lab event in words, or null for an event of the other labs (which the caller words).
+ * The RFCs' state, event and action names stay verbatim, in both languages.
+ */
+function networkDetailText(
+  t: Tx,
+  e: TraceEvent,
+  d: Record<string, unknown>,
+  copies: ReadonlyMap<string, CopyRecord>,
+): string | null {
+  switch (e.type) {
+    case 'send':
+      return SEND_ROLES.includes(str(d.role)) && typeof d.on === 'string' ? netSendText(t, e, d) : null;
+    case 'receive': {
+      if (typeof d.iface === 'string') return t('detail.net.receiveIface', { iface: d.iface });
+      if (typeof d.by !== 'string') return null;
+      // The card's own reason for taking the frame (exact table, hash bit, promiscuous, broadcast).
+      const c = e.copy ? copies.get(e.copy) : undefined;
+      const card = t(`detail.net.by.${d.by}`, { mac: str(d.dstMac), h: str(d.hashIndex), defaultValue: '' });
+      const arrived = c ? t('detail.receive', { src: c.src }) : '';
+      return [arrived, card || t('detail.receiveAny')].filter(Boolean).join(' · ');
+    }
+    case 'deliver': {
+      if (typeof d.mode !== 'string') return null;
+      const mode = known(t, 'detail.net.mode', d.mode);
+      return `${t('detail.deliver')} · ${
+        typeof d.group === 'string' ? t('detail.net.deliverGroup', { mode, group: d.group }) : mode
+      }`;
+    }
+    case 'discard': {
+      if (typeof d.stage !== 'string') return null;
+      const code = str(d.reason);
+      const reason = code === 'duplicate' ? t('detail.duplicate') : known(t, 'detail.net.reason', code);
+      const text = t('detail.net.discard', { stage: known(t, 'detail.net.stage', d.stage), reason });
+      return typeof d.group === 'string' ? `${text} · ${t('detail.net.group', { group: d.group })}` : text;
+    }
+    case 'ignored':
+      return typeof d.why === 'object' && d.why !== null
+        ? t('detail.net.ignored', { why: pick(t, d.why) })
+        : null;
+    case 'filter': {
+      const why = t(`detail.net.filter.${str(d.reason)}`, { h: str(d.hashIndex), defaultValue: '' });
+      return t('detail.net.filter.text', { mac: str(d.dstMac), why: why || str(d.reason) });
+    }
+    case 'rpf-fail': {
+      const args = {
+        iface: str(d.iface),
+        expected: str(d.expected),
+        toward: str(d.toward),
+        source: str(d.source),
+        group: str(d.group),
+      };
+      return t(args.expected ? 'detail.net.rpfFail' : 'detail.net.rpfFailNone', args);
+    }
+    case 'pim-state': {
+      const m = str(d.machine);
+      const args = { entry: str(d.entry), machine: known(t, 'detail.net.pim', m), iface: str(d.iface) };
+      return `${t(args.iface ? 'detail.net.pimStateIface' : 'detail.net.pimState', args)}${t('detail.net.colon')}${machineStep(t, d, PIM_RFC[m])}`;
+    }
+    case 'transition': {
+      const m = str(d.machine);
+      const machine = t(`detail.net.igmp.${m}`, { group: str(d.group), defaultValue: m });
+      return `${t('detail.net.transition', { machine, lan: str(d.lan) })}${t('detail.net.colon')}${machineStep(t, d, IGMP_RFC[m])}`;
+    }
+    case 'notify':
+      return t(d.change === '-' ? 'detail.net.notifyLost' : 'detail.net.notifyGained', {
+        lan: str(d.lan),
+        group: str(d.group),
+      });
+    case 'join':
+    case 'leave':
+      return t(`detail.net.${e.type}`, { group: str(d.group) });
+    default:
+      return null;
+  }
+}
+
+/** A frame or packet put on a LAN or link: who sends what, where, to which address. */
+function netSendText(t: Tx, e: TraceEvent, d: Record<string, unknown>): string {
+  // The segment repeating a frame to its other stations: one transmission, seen by all.
+  if (d.role === 'medium') return t('detail.net.send.medium', { sender: str(d.sender), to: list(d.to) });
+  // Data is named by its mode and group (its diagram label is shorthand); IGMP and PIM messages
+  // by the RFC's name for them ("Query", "Report G", "Prune(S,G)").
+  const what = e.kind === 'data' || e.kind === undefined ? dataText(t, d) : str(d.label) || str(e.kind);
+  const head = t(`detail.net.send.${str(d.role)}`, { what, on: str(d.on) });
+  const to =
+    typeof d.dstMac === 'string'
+      ? t('detail.net.sendToMac', { dst: str(d.dst), mac: d.dstMac, ttl: str(d.ttl) })
+      : t('detail.net.sendTo', { dst: str(d.dst), ttl: str(d.ttl) });
+  return `${head} · ${to}`;
+}
+
+function dataText(t: Tx, d: Record<string, unknown>): string {
+  const group = str(d.group);
+  const mode = typeof d.mode === 'string' ? known(t, 'detail.net.mode', d.mode) : '';
+  if (group && typeof d.source === 'string') return t('detail.net.dataSG', { source: d.source, group });
+  if (group) return t(mode ? 'detail.net.dataGroupMode' : 'detail.net.dataGroup', { group, mode });
+  return mode ? t('detail.net.dataMode', { mode }) : t('detail.net.data');
+}
+
 const REFUSED: Record<string, string> = {
   'closed-group': 'detail.refused',
   'already-member': 'detail.refusedJoin',
@@ -299,6 +449,7 @@ const REFUSED: Record<string, string> = {
 };
 
 const KNOWN_TYPES = [
+  ...NETWORK_TYPES,
   'send',
   'receive',
   'holdback',
