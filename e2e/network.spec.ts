@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Scenario } from '../src/scenarios/schema';
 import { simulate } from '../src/scenarios/simulate';
+import { decodeShare } from '../src/scenarios/url';
 import { validateScenario } from '../src/scenarios/validate';
 import { expect, openScenario, test } from './fixtures';
 
@@ -203,6 +204,33 @@ test('an edited topology survives a shared link: an added host and a dragged rou
   // Undo in the editor takes the drag back.
   await page.getByTestId('topology-undo').click();
   await expect(r2).toHaveAttribute('transform', before ?? '');
+});
+
+test('a shared link reopens the side panel and the host it was copied on', async ({ page, browser }) => {
+  const s = scenario(modes);
+  await openScenario(page, s, 0);
+  await topologyReady(page);
+  const panels = (p: Page) => p.getByRole('navigation', { name: 'Panels' });
+  // The modes compared open first; the student picks H1, then the IGMP panel.
+  await expect(panels(page).getByRole('button', { name: 'Modes compared' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.locator('[data-node="H1"]').click();
+  await panels(page).getByRole('button', { name: 'IGMP' }).click();
+  await expect(panels(page).getByRole('button', { name: 'IGMP' })).toHaveAttribute('aria-pressed', 'true');
+  await expect
+    .poll(() => {
+      const r = decodeShare(page.url());
+      return r.ok ? r.value.view : r.error.summary;
+    })
+    .toEqual({ panel: 'igmp', node: 'H1' });
+  const other = await browser.newPage();
+  await other.goto(page.url());
+  await topologyReady(other);
+  await expect(panels(other).getByRole('button', { name: 'IGMP' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(other.locator('[data-node="H1"]')).toHaveAttribute('aria-pressed', 'true');
+  await other.close();
 });
 
 test('PIM dense mode: a Prune travels upstream and the source tree is drawn', async ({ page }) => {

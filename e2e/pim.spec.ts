@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { NetworkScenario, Scenario } from '../src/scenarios/schema';
 import { simulate } from '../src/scenarios/simulate';
+import { decodeShare } from '../src/scenarios/url';
 import { validateScenario } from '../src/scenarios/validate';
 import type { Trace } from '../src/sim/trace';
 import { expect, openScenario, test } from './fixtures';
@@ -107,8 +108,10 @@ test('sparse mode: the RP tree grows as receivers join', async ({ page }) => {
   await expect(star).toContainText('R3-R5');
   await expect(star).not.toContainText('R2-R3');
   // After H2's join has reached the RP, the shared tree has a second branch.
-  // Many steps later: jump there by link, as an instructor would.
-  await openScenario(page, s, secondDone);
+  // Many steps later: jump there by link, as an instructor would, on the control messages tab
+  // (a link opens the tab it carries; without one, the topology).
+  await openScenario(page, s, secondDone, { view: { tab: 'control' } });
+  await expect(tab(page, 'Control messages')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText(new RegExp(`step ${secondDone} / `))).toBeVisible();
   await page.getByRole('button', { name: 'Router R3, the rendezvous point' }).click();
   await expect(page.locator(`g[data-arrow="${second.id}"]`)).toBeVisible();
@@ -169,6 +172,36 @@ test('a shared link reproduces a routing scenario exactly', async ({ page, conte
   expect(
     await other.locator('g[data-arrow]').evaluateAll((els) => els.map((e) => e.getAttribute('data-arrow'))),
   ).toEqual(arrows);
+  await other.close();
+});
+
+test('a shared link reopens the stage tab, the side panel and the router it was copied on', async ({
+  page,
+  context,
+}) => {
+  const s = scenario(example('pim-dense-graft'));
+  await openScenario(page, s, 5);
+  const heading = (p: Page) => p.getByTestId('node-details').getByRole('heading', { level: 2 });
+  await page.locator('[data-node="R3"]').click();
+  await expect(heading(page)).toHaveText('Router R3');
+  await tab(page, 'Dense vs sparse').click();
+  await expect(page.getByTestId('pim-compare')).toBeVisible();
+  // The address follows the screen (written once the screen is still).
+  const view = () => {
+    const r = decodeShare(page.url());
+    return r.ok ? r.value.view : r.error.summary;
+  };
+  await expect.poll(view).toEqual({ panel: 'details', node: 'R3', tab: 'compare' });
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(tab(other, 'Dense vs sparse')).toHaveAttribute('aria-selected', 'true');
+  await expect(other.getByTestId('pim-compare')).toBeVisible();
+  await expect(
+    other.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Tables' }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await expect(heading(other)).toHaveText('Router R3');
+  await expect(other.locator('[data-node="R3"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(other.getByText('step 5 / ')).toBeVisible();
   await other.close();
 });
 

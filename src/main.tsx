@@ -32,6 +32,7 @@ function boot(): LabStore {
   }
   const s = store.getState();
   if (start.lesson && LESSONS.some((l) => l.id === start.lesson?.id)) s.setLesson(start.lesson);
+  s.setNetView(start.view);
   if (start.loadError) s.setLoadError(start.loadError);
   return store;
 }

@@ -4,7 +4,16 @@ import { deflateSync, inflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { LoadError } from '../store/lab';
 import { ORDERINGS, type Scenario } from './schema';
-import { type DecodeMeter, decodeShare, encodeShare, SHARE_LIMITS, type ShareDoc } from './url';
+import {
+  type DecodeMeter,
+  decodeShare,
+  encodeShare,
+  NET_PANELS,
+  PIM_TABS,
+  SHARE_LIMITS,
+  type ShareDoc,
+  type ShareView,
+} from './url';
 import { validateScenario } from './validate';
 
 const EXAMPLES_DIR = new URL('./examples/', import.meta.url);
@@ -93,6 +102,14 @@ const shareDoc: fc.Arbitrary<ShareDoc> = fc.record(
     lesson: fc.record({ id: fc.stringMatching(/^[a-z][a-z0-9.-]{0,30}$/), step: fc.nat({ max: 100 }) }),
     lang: fc.constantFrom('en' as const, 'zh' as const),
     presenter: fc.boolean(),
+    view: fc.record(
+      {
+        panel: fc.constantFrom(...NET_PANELS),
+        node: fc.option(id, { nil: null }),
+        tab: fc.constantFrom(...PIM_TABS),
+      },
+      { requiredKeys: [] },
+    ) as fc.Arbitrary<ShareView>,
   },
   { requiredKeys: ['scenario', 'cursor'] },
 );
@@ -159,6 +176,29 @@ describe('share link round trip', () => {
       ])
         expect(decodeShare(form)).toEqual({ ok: true, value: doc });
     }
+  });
+
+  it("carries the network lab's view: panel, node (or none) and PIM tab, each on its own", () => {
+    const graft = examples.find((e) => e.name === 'pim-dense-graft.json')!.scenario;
+    for (const view of [
+      { panel: 'details', node: 'R3', tab: 'compare' },
+      { panel: 'igmp', node: 'H1' },
+      { tab: 'control' },
+      { node: null },
+      {},
+    ] satisfies ShareView[]) {
+      const doc: ShareDoc = { scenario: graft, cursor: 7, view };
+      expect(decodeShare(encodeShare(doc))).toEqual({ ok: true, value: doc });
+    }
+    // A link without a view (every link made before it existed) decodes without one.
+    const r = decodeShare(encodeShare({ scenario: graft, cursor: 7 }));
+    expect(r.ok && 'view' in r.value).toBe(false);
+  });
+
+  it('keeps a view.node the scenario does not have: the lab ignores it (an edit may have removed it)', () => {
+    const graft = examples.find((e) => e.name === 'pim-dense-graft.json')!.scenario;
+    const doc: ShareDoc = { scenario: graft, cursor: 0, view: { node: 'R99' } };
+    expect(decodeShare(encodeShare(doc))).toEqual({ ok: true, value: doc });
   });
 
   it('fits a scenario at the schema limits (64 processes, 1,000 actions, 1,000 interventions, longest random ids) within the link limit', () => {
@@ -320,6 +360,36 @@ describe('share link errors: each failure says what is wrong', () => {
     expect(problem(packed(JSON.stringify({ cursor: 0 }))).error.errors.map((e) => e.path)).toEqual([
       'scenario',
     ]);
+  });
+
+  it('a bad view names the field, in English and Chinese', () => {
+    const scenario = examples[0]!.scenario;
+    const errorsOf = (view: unknown) =>
+      problem(packed(JSON.stringify({ scenario, cursor: 0, view }))).error.errors;
+    expect(errorsOf({ panel: 'routing' })).toEqual([
+      {
+        path: 'view.panel',
+        message: 'a panel: details, modes, igmp, cards, address, edit or pim',
+        zh: '应为一个面板：details、modes、igmp、cards、address、edit 或 pim',
+      },
+    ]);
+    expect(errorsOf({ tab: 'Dense vs sparse' })).toEqual([
+      {
+        path: 'view.tab',
+        message: 'a PIM tab: topology, control or compare',
+        zh: '应为一个 PIM 标签页：topology、control 或 compare',
+      },
+    ]);
+    // A node id has the scenario's id form (a letter, then at most 15 more characters).
+    for (const node of ['3R', 'R'.repeat(17), '', 'R 1', 7])
+      expect(errorsOf({ node }).map((e) => e.path)).toEqual(['view.node']);
+    expect(errorsOf({ panel: 'pim', zoom: 2 }).map((e) => e.path)).toEqual(['view']);
+    expect(errorsOf('details').map((e) => e.path)).toEqual(['view']);
+    expect(
+      errorsOf({ panel: 7, tab: null })
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['view.panel', 'view.tab']);
   });
 
   it('an invalid scenario lists its field errors under "scenario."', () => {

@@ -1,6 +1,6 @@
 import { deflateSync, Inflate, strToU8 } from 'fflate';
 import { z } from 'zod';
-import type { Scenario } from './schema';
+import { Id, type Scenario } from './schema';
 import { type FieldError, parseFields, validateScenario } from './validate';
 
 /**
@@ -20,6 +20,34 @@ export interface ShareDoc {
   lesson?: { id: string; step: number };
   lang?: 'en' | 'zh';
   presenter?: boolean;
+  /** What the network lab shows besides the scenario and cursor (see `ShareView`). */
+  view?: ShareView;
+}
+
+/**
+ * The network lab's side panels (`PanelId`, src/views/network/NetworkLab.tsx) and the PIM
+ * stage's tabs (`PimTab`, src/views/pim/PimStage.tsx), declared here because scenarios sit
+ * below the views (ARCHITECTURE.md, dependency direction).
+ */
+export const NET_PANELS = ['details', 'modes', 'igmp', 'cards', 'address', 'edit', 'pim'] as const;
+export type NetPanel = (typeof NET_PANELS)[number];
+export const PIM_TABS = ['topology', 'control', 'compare'] as const;
+export type PimTabId = (typeof PIM_TABS)[number];
+
+/**
+ * The student's own choices in the network lab, each absent when not made (the lab then opens
+ * what the lesson step points at, else its default).
+ */
+export interface ShareView {
+  /** The side panel open. */
+  panel?: NetPanel;
+  /**
+   * The node (router, host or LAN) whose details are shown; `null`: the student closed the
+   * details a lesson step opened. A node the scenario lacks is shown as none, not refused.
+   */
+  node?: string | null;
+  /** The PIM stage's tab. */
+  tab?: PimTabId;
 }
 
 export const SHARE_VERSION = 1;
@@ -244,6 +272,19 @@ const ShareDocShape = z
       .optional(),
     lang: z.enum(['en', 'zh']).optional(),
     presenter: z.boolean().optional(),
+    view: z
+      .object({
+        panel: z
+          .enum(NET_PANELS, { error: 'a panel: details, modes, igmp, cards, address, edit or pim' })
+          .optional(),
+        // Only the id's form is checked: a node that is not in the scenario is ignored, not an
+        // error (the student may have selected it and then removed it by an edit; the lab shows
+        // no node's details then, and Undo brings it back).
+        node: Id.nullable().optional(),
+        tab: z.enum(PIM_TABS, { error: 'a PIM tab: topology, control or compare' }).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -263,7 +304,7 @@ function checkDoc(json: unknown): ShareDecoded {
         path: e.path === '(top level)' ? 'scenario' : `scenario.${e.path}`,
       })),
     );
-  const { lesson, lang, presenter, cursor } = shape.value;
+  const { lesson, lang, presenter, cursor, view } = shape.value;
   return {
     ok: true,
     value: {
@@ -272,6 +313,7 @@ function checkDoc(json: unknown): ShareDecoded {
       ...(lesson ? { lesson } : {}),
       ...(lang ? { lang } : {}),
       ...(presenter !== undefined ? { presenter } : {}),
+      ...(view ? { view } : {}),
     },
   };
 }

@@ -164,6 +164,11 @@ const CUSTOM: readonly (readonly [en: string, zh: string])[] = [
   // Share links (url.ts)
   ['missing: the scenario', '缺少场景（scenario）'],
   ['a lesson id: letters, digits, "_", "." or "-"', '应为一个课程 id：由字母、数字、“_”、“.”或“-”组成'],
+  [
+    'a panel: details, modes, igmp, cards, address, edit or pim',
+    '应为一个面板：details、modes、igmp、cards、address、edit 或 pim',
+  ],
+  ['a PIM tab: topology, control or compare', '应为一个 PIM 标签页：topology、control 或 compare'],
 ];
 
 const HOLE = /\{\{(\w+)\}\}/g;

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { InterventionInput, Scenario } from '../scenarios/schema';
 import { simulate } from '../scenarios/simulate';
-import type { ShareProblem } from '../scenarios/url';
+import type { ShareProblem, ShareView } from '../scenarios/url';
 import type { FieldError } from '../scenarios/validate';
 import type { Trace } from '../sim/trace';
 
@@ -37,6 +37,15 @@ export interface LoadError {
   problem?: ShareProblem;
 }
 
+/**
+ * What the network lab shows that the student chose: the side panel, the node whose details are
+ * open, the PIM stage's tab (the share link's `view`). A field is absent until the student
+ * chooses; the lab then shows what the lesson step points at, else its default. The choices hold
+ * through edits of the scenario (an intervention is an edit) and are cleared when a different
+ * scenario is loaded or the lesson step changes: a new step points afresh.
+ */
+export type NetView = ShareView;
+
 export interface LessonPosition {
   id: string;
   step: number;
@@ -59,6 +68,7 @@ export interface LabState {
   undoStack: Scenario[];
   /** The scenario as last loaded (link, file, lesson step): what Reset returns to. */
   loaded: Scenario;
+  netView: NetView;
 
   /** Replace the scenario (a link, a file, a lesson step). Clears undo history. */
   load(scenario: Scenario, cursor?: number): void;
@@ -78,13 +88,15 @@ export interface LabState {
   setPresenter(p: boolean): void;
   setLesson(l: LessonPosition | null): void;
   setLoadError(e: LoadError | null): void;
+  /** Replace the network lab's view (a link's, or the student's choice merged by the caller). */
+  setNetView(v: NetView): void;
 }
 
 const clamp = (c: number, trace: Trace) => Math.max(0, Math.min(trace.events.length, Math.round(c)));
 
 export function createLabStore(
   initial: Scenario,
-  init: Partial<Pick<LabState, 'cursor' | 'lang' | 'presenter'>> = {},
+  init: Partial<Pick<LabState, 'cursor' | 'lang' | 'presenter' | 'netView'>> = {},
 ) {
   const trace0 = simulate(initial);
   return createStore<LabState>()((set, get) => ({
@@ -100,9 +112,12 @@ export function createLabStore(
     loadError: null,
     undoStack: [],
     loaded: initial,
+    netView: init.netView ?? {},
 
     load(scenario, cursor = 0) {
       const trace = simulate(scenario);
+      // The same scenario loaded again (a lesson step on the scenario already loaded) keeps the view.
+      const keep = scenario === get().loaded;
       set({
         scenario,
         trace,
@@ -111,6 +126,7 @@ export function createLabStore(
         selection: {},
         playing: false,
         loaded: scenario,
+        ...(keep ? {} : { netView: {} }),
       });
     },
     edit(change) {
@@ -169,10 +185,15 @@ export function createLabStore(
       set({ presenter });
     },
     setLesson(lesson) {
-      set({ lesson });
+      const was = get().lesson;
+      const same = was === lesson || (was && lesson && was.id === lesson.id && was.step === lesson.step);
+      set(same ? { lesson } : { lesson, netView: {} });
     },
     setLoadError(loadError) {
       set({ loadError });
+    },
+    setNetView(netView) {
+      set({ netView });
     },
   }));
 }

@@ -36,11 +36,12 @@ export function SharePopover({ anchor }: { anchor: React.RefObject<HTMLElement |
   const lesson = useLab((s) => s.lesson);
   const lang = useLab((s) => s.lang);
   const presenter = useLab((s) => s.presenter);
+  const netView = useLab((s) => s.netView);
   const store = useLabStore();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the link changes only with these fields
   const url = useMemo(
     () => (open ? shareUrl(store.getState()) : ''),
-    [open, scenario, cursor, lesson, lang, presenter],
+    [open, scenario, cursor, lesson, lang, presenter, netView],
   );
   const qr = useMemo(() => (url ? qrPath(url) : null), [url]);
   const field = useRef<HTMLInputElement>(null);

@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenarios/schema';
 import { decodeShare, type ShareDoc } from '../scenarios/url';
-import type { Lang, LessonPosition, LoadError } from '../store/lab';
+import type { Lang, LessonPosition, LoadError, NetView } from '../store/lab';
 
 /** What the app starts with, or switches to when a link is pasted. */
 export interface Start {
@@ -9,6 +9,8 @@ export interface Start {
   lang: Lang;
   presenter: boolean;
   lesson: LessonPosition | null;
+  /** The network lab's panel, node and PIM tab; set after the lesson (a new lesson step clears it). */
+  view: NetView;
   loadError: LoadError | null;
 }
 
@@ -24,6 +26,7 @@ export function startFromHash(hash: string, fallback: Scenario, preferredLang: L
     lang: preferredLang,
     presenter: false,
     lesson: null,
+    view: {},
     loadError: null,
   };
   if (text.length === 0) return plain;
@@ -39,6 +42,7 @@ export function fromDoc(doc: ShareDoc, preferredLang: Lang): Start {
     lang: doc.lang ?? preferredLang,
     presenter: doc.presenter ?? false,
     lesson: doc.lesson ?? null,
+    view: doc.view ?? {},
     loadError: null,
   };
 }

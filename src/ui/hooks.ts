@@ -82,6 +82,7 @@ export function applyStart(store: LabStore, start: Start): void {
   s.setLang(start.lang);
   s.setPresenter(start.presenter);
   s.setLesson(start.lesson && LESSONS.some((l) => l.id === start.lesson?.id) ? start.lesson : null);
+  s.setNetView(start.view);
   s.setLoadError(null);
   useShell.getState().setExploring(false);
 }
@@ -93,7 +94,18 @@ export function shareDoc(s: LabState): ShareDoc {
     ...(s.lesson ? { lesson: s.lesson } : {}),
     lang: s.lang,
     ...(s.presenter ? { presenter: true } : {}),
+    ...netViewDoc(s.netView),
   };
+}
+
+/** The network lab's view for the link, in one key order (so one screen has one link), if any. */
+function netViewDoc({ panel, node, tab }: LabState['netView']): Pick<ShareDoc, 'view'> {
+  const view = {
+    ...(panel ? { panel } : {}),
+    ...(node !== undefined ? { node } : {}),
+    ...(tab ? { tab } : {}),
+  };
+  return Object.keys(view).length > 0 ? { view } : {};
 }
 
 /** The full address of the current screen. */
@@ -108,10 +120,11 @@ const URL_QUIET_MS = 250;
 const URL_MAX_WAIT_MS = 1000;
 
 /**
- * The hash always reflects the screen (scenario, cursor, lesson, language, presenter). Encoding
- * and replaceState cost a few milliseconds, so they wait until stepping pauses (at most a second)
- * and run when the browser is idle: a step key paints its frame without them. A hash the user
- * pastes (hashchange) is decoded and opened; a bad one shows its error and keeps the screen.
+ * The hash always reflects the screen (scenario, cursor, lesson, language, presenter, and the
+ * network lab's panel, node and PIM tab). Encoding and replaceState cost a few milliseconds, so
+ * they wait until stepping pauses (at most a second) and run when the browser is idle: a step key
+ * paints its frame without them. A hash the user pastes (hashchange) is decoded and opened; a bad
+ * one shows its error and keeps the screen.
  */
 export function useUrlSync(store: LabStore, fallback: Scenario): void {
   useEffect(() => {
@@ -155,7 +168,8 @@ export function useUrlSync(store: LabStore, fallback: Scenario): void {
         s.cursor !== p.cursor ||
         s.lesson !== p.lesson ||
         s.lang !== p.lang ||
-        s.presenter !== p.presenter
+        s.presenter !== p.presenter ||
+        s.netView !== p.netView
       )
         schedule();
     });

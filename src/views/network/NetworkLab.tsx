@@ -3,6 +3,8 @@ import type { Bilingual } from '../../protocols/address/text';
 import type { Highlight } from '../../scenarios/lessons/types';
 import type { NetworkScenario } from '../../scenarios/schema';
 import { networkReport } from '../../scenarios/simulate-network';
+import type { NetPanel } from '../../scenarios/url';
+import type { NetView } from '../../store/lab';
 import { useLab, useLabStore } from '../../store/react';
 import { MachineView, PimSettings, PimStage } from '../pim';
 import type { PimTab } from '../pim/PimStage';
@@ -26,9 +28,10 @@ import './network.css';
  * selected node's tables, the modes compared, IGMP (inspector, memberships, leave latency,
  * timers), the Ethernet cards, the address lab, the topology editor. A lesson step's highlight
  * picks the panel, rings its nodes and fills the address lab. Playback, the event log and sharing
- * stay in the shell. To add a panel, add an entry to `panels` below (and its name to PanelId).
+ * stay in the shell. To add a panel, add an entry to `panels` below (and its name to NET_PANELS in
+ * src/scenarios/url.ts, so a share link can carry it).
  */
-export type PanelId = 'details' | 'modes' | 'igmp' | 'cards' | 'address' | 'edit' | 'pim';
+export type PanelId = NetPanel;
 
 /** A lesson's `highlight.panel` (lessons/types.ts) → the side panel that shows it. */
 export const PANEL_OF_HIGHLIGHT: Readonly<Record<string, PanelId>> = {
@@ -89,13 +92,14 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
   const inspected = inspectedMsg && igmpPacket(trace, inspectedMsg) ? inspectedMsg : null;
   const modes = comparesModes(scenario);
 
-  // A lesson step points at a panel and at nodes. The student's own choice of panel or node holds
-  // until the step, or the scenario as loaded (a link, an example), changes; an edit keeps it.
+  // A lesson step points at a panel and at nodes. The student's own choice of panel, node or PIM
+  // tab holds until the step, or the scenario as loaded (a link, an example), changes; an edit
+  // keeps it. The choices live in the store (`netView`), so the share link carries them.
   const hlKey = JSON.stringify(highlight ?? null);
-  const [chosen, setChosenIn] = useState<{ id: PanelId; hl: string; loaded: unknown } | null>(null);
-  const [picked, setPicked] = useState<{ id: string | null; hl: string; loaded: unknown } | null>(null);
-  const setChosen = (id: PanelId) => setChosenIn({ id, hl: hlKey, loaded });
-  const setSelected = (id: string | null) => setPicked({ id, hl: hlKey, loaded });
+  const view = useLab((s) => s.netView);
+  const choose = (change: NetView) => store.getState().setNetView({ ...store.getState().netView, ...change });
+  const setChosen = (panel: PanelId) => choose({ panel });
+  const setSelected = (node: string | null) => choose({ node });
   const target = highlightTarget(highlight?.panel, scenario);
   const hlPanel = highlight ? (highlight.address !== undefined ? 'address' : target.side) : undefined;
   const kindOf = (n: string) => (trace.initial[n] as { kind?: string } | undefined)?.kind;
@@ -106,7 +110,7 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
     (pimStep ? highlight?.nodes?.find((n) => kindOf(n) === 'router') : undefined) ??
     highlight?.nodes?.find((n) => kindOf(n) === 'router' || kindOf(n) === 'host') ??
     null;
-  const selected = picked && picked.hl === hlKey && picked.loaded === loaded ? picked.id : hlNode;
+  const selected = view.node !== undefined ? view.node : hlNode;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: hlKey stands for the highlight's content; its identity changes on every render.
   useEffect(() => {
@@ -129,10 +133,7 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
   const menuCopy = menuIn && menuIn.loaded === loaded ? menuIn.copy : null;
   const menuRecord = menuCopy ? trace.copies.find((c) => c.id === menuCopy) : undefined;
   const closeMenu = useCallback(() => setMenuIn(null), []);
-  const select = (n: string | null) => {
-    setSelected(n);
-    if (n) setChosen('details');
-  };
+  const select = (n: string | null) => choose(n ? { node: n, panel: 'details' } : { node: n });
   const apply = (outcome: EditOutcome, done: string) => {
     if (!outcome.ok) {
       setStatusIn({ s: { kind: 'problem', problem: outcome.problem }, loaded });
@@ -163,6 +164,7 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
     setStatusIn({ s: { kind: 'done', done: t.edit.whatUndo }, loaded });
   };
 
+  // A node the scenario lacks (a link's, or one an edit removed) shows no details; Undo brings it back.
   const node = selected && trace.nodes.includes(selected as never) ? selected : null;
   const panels: Panel[] = [
     {
@@ -236,10 +238,7 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
         ]
       : []),
   ];
-  const wanted =
-    chosen && chosen.hl === hlKey && chosen.loaded === loaded
-      ? chosen.id
-      : (hlPanel ?? defaultPanel(scenario));
+  const wanted = view.panel ?? hlPanel ?? defaultPanel(scenario);
   const active = panels.find((p) => p.id === wanted) ?? panels[0]!;
   const pointed = hlPanel;
 
@@ -251,7 +250,8 @@ export function NetworkLab({ highlight }: { highlight?: Highlight }) {
           trace={trace}
           cursor={cursor}
           onSelectRouter={select}
-          pointKey={hlKey}
+          {...(view.tab ? { chosen: view.tab } : {})}
+          onChoose={(tab) => choose({ tab })}
           {...(highlight && target.stage ? { pointed: target.stage } : {})}
         >
           <TopologyView

@@ -1,5 +1,6 @@
-import { type KeyboardEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useMemo, useRef } from 'react';
 import type { NetworkScenario } from '../../scenarios/schema';
+import { PIM_TABS } from '../../scenarios/url';
 import type { Trace } from '../../sim/trace';
 import { ControlDiagram } from './ControlDiagram';
 import { scenarioDiagnostics } from './diagnose';
@@ -12,7 +13,8 @@ import './pim.css';
  * Where the network lab's drawing goes when a scenario runs PIM: the network's problems first,
  * then tabs to switch the stage between the topology (passed in as `children`), the space-time
  * diagram of control messages, and dense vs sparse compared. Without PIM it is just the topology.
- * A lesson step may point at a tab (`pointed`); the student's own choice holds until the step changes.
+ * A lesson step may point at a tab (`pointed`); the student's own choice (`chosen`, kept by the
+ * caller in the store so the share link carries it) holds over it until the step changes.
  */
 export interface PimStageProps {
   scenario: NetworkScenario;
@@ -21,12 +23,15 @@ export interface PimStageProps {
   onSelectRouter(router: string): void;
   /** The tab a lesson step points at. */
   pointed?: PimTab;
-  /** Identifies the lesson step (its highlight): a new one returns to `pointed`. */
-  pointKey?: string;
+  /** The tab the student chose, if any: it wins over `pointed`. */
+  chosen?: PimTab;
+  /** The student picks a tab (a click, or the arrow keys). */
+  onChoose?(tab: PimTab): void;
   children: ReactNode;
 }
 
-const TABS = ['topology', 'control', 'compare'] as const;
+/** The stage's tabs in order; the share link's `view.tab` is one of them. */
+const TABS = PIM_TABS;
 export type PimTab = (typeof TABS)[number];
 
 export function PimStage({
@@ -35,14 +40,14 @@ export function PimStage({
   cursor,
   onSelectRouter,
   pointed,
-  pointKey = '',
+  chosen,
+  onChoose,
   children,
 }: PimStageProps) {
   const t = usePimText();
   const id = useId();
-  const [chosen, setChosen] = useState<{ tab: PimTab; key: string } | null>(null);
-  const tab = chosen && chosen.key === pointKey ? chosen.tab : (pointed ?? 'topology');
-  const setTab = (k: PimTab) => setChosen({ tab: k, key: pointKey });
+  const tab = chosen ?? pointed ?? 'topology';
+  const setTab = (k: PimTab) => onChoose?.(k);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const diagnostics = useMemo(() => scenarioDiagnostics(scenario), [scenario]);
   if (!scenario.pim) return <>{children}</>;
