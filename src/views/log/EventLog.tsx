@@ -4,7 +4,7 @@ import type { Highlight } from '../../scenarios/lessons/types';
 import type { CopyRecord, TraceEvent } from '../../sim/trace';
 import { useLab } from '../../store/react';
 import { eventDetailText, type Tx, typeText } from '../text';
-import { cursorAfter, LOG_BEFORE, logWindow } from './rows';
+import { cursorAfter, LOG_BEFORE, logChunks, logWindow } from './rows';
 
 /** The diagram's text twin: a table of the run's events up to the cursor, and a few beyond. */
 export interface EventLogProps {
@@ -104,7 +104,7 @@ export function EventLog({ highlight, className, inspect }: EventLogProps) {
   }, [tx, copies, lanes]);
 
   const w = logWindow(cursor, trace.events.length, before);
-  const rows = trace.events.slice(w.from, w.to);
+  const chunks = logChunks(trace.events.slice(w.from, w.to));
   const hlMsgs = new Set(highlight?.msgs ?? []);
   const hlNodes = new Set(highlight?.nodes ?? []);
 
@@ -171,20 +171,24 @@ export function EventLog({ highlight, className, inspect }: EventLogProps) {
               <th scope="col">{t('log.details')}</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((e) => (
-              <Row
-                key={e.step}
-                e={e}
-                state={e.step === w.current ? 'current' : e.step < w.current ? 'past' : 'future'}
-                highlighted={(e.msg !== undefined && hlMsgs.has(e.msg)) || hlNodes.has(e.node)}
-                details={details(e)}
-                t={tx}
-                onGo={onGo}
-                onInspect={inspect?.can(e) ? inspect.open : null}
-              />
-            ))}
-          </tbody>
+          {chunks.map((chunk) => (
+            // One body per chunk of rows (views.css: each paints on its own, so a step repaints
+            // the chunk with the current row and the others are reused as they were).
+            <tbody key={chunk[0]!.step} className="mv-log-chunk">
+              {chunk.map((e) => (
+                <Row
+                  key={e.step}
+                  e={e}
+                  state={e.step === w.current ? 'current' : e.step < w.current ? 'past' : 'future'}
+                  highlighted={(e.msg !== undefined && hlMsgs.has(e.msg)) || hlNodes.has(e.node)}
+                  details={details(e)}
+                  t={tx}
+                  onGo={onGo}
+                  onInspect={inspect?.can(e) ? inspect.open : null}
+                />
+              ))}
+            </tbody>
+          ))}
         </table>
       </div>
       {w.to < trace.events.length && (

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cursorAfter, LOG_AFTER, LOG_AFTER_CHUNK, LOG_BEFORE, LOG_CHUNK, logWindow } from './rows';
+import { cursorAfter, LOG_AFTER, LOG_AFTER_CHUNK, LOG_BEFORE, LOG_CHUNK, logChunks, logWindow } from './rows';
 
 describe('event log rows', () => {
   it('list at least the latest events up to the cursor and a few after it, and never outside the run (property)', () => {
@@ -41,5 +41,27 @@ describe('event log rows', () => {
 
   it('show the run just after a clicked event', () => {
     expect(cursorAfter(7)).toBe(8);
+  });
+
+  it('split the listed rows into runs of LOG_CHUNK steps, in order, losing none', () => {
+    const steps = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => ({ step: from + i }));
+    expect(logChunks(steps(40, 86)).map((c) => [c[0]?.step, c.length])).toEqual([
+      [40, 20],
+      [60, 20],
+      [80, 6],
+    ]);
+    expect(logChunks([])).toEqual([]);
+    fc.assert(
+      fc.property(fc.nat(3000), fc.nat(300), (from, n) => {
+        const rows = steps(from, from + n);
+        const chunks = logChunks(rows);
+        expect(chunks.flat()).toEqual(rows);
+        for (const c of chunks) {
+          expect(c.length).toBeGreaterThan(0);
+          expect(new Set(c.map((e) => Math.floor(e.step / LOG_CHUNK))).size).toBe(1);
+        }
+      }),
+    );
   });
 });

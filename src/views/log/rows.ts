@@ -32,3 +32,21 @@ export function logWindow(cursor: number, total: number, before = LOG_BEFORE, af
 export function cursorAfter(step: number): number {
   return step + 1;
 }
+
+/**
+ * The listed events in runs of `LOG_CHUNK` by step (the window starts on a multiple of it), each
+ * its own table body: a step changes the rows of one or two runs, and the rest stay as painted.
+ */
+export function logChunks<E extends { step: number }>(events: readonly E[]): E[][] {
+  const out: E[][] = [];
+  let key = Number.NaN;
+  for (const e of events) {
+    const k = Math.floor(e.step / LOG_CHUNK);
+    if (k !== key) {
+      out.push([]);
+      key = k;
+    }
+    out[out.length - 1]!.push(e);
+  }
+  return out;
+}

@@ -8,6 +8,7 @@ import {
   useEffect,
   useId,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from 'react';
@@ -365,41 +366,50 @@ export function useLaneMenu(geo: Geometry, gap: number, tNow: number) {
     },
   };
 
-  const openAtCursor = (node: string, el: Element) => {
-    const r = el.getBoundingClientRect();
-    setAt({ node, time: tNow, clientX: r.right, clientY: r.top });
-  };
-
-  const targets: ReactNode = (
-    <g className="mv-lane-buttons">
-      {geo.lanes
-        .filter((l) => can(l.node))
-        .map((l) => (
-          // biome-ignore lint/a11y/useSemanticElements: an svg shape cannot be a <button>; role and keys make it one.
-          <g
-            key={l.node}
-            className="mv-lane-button"
-            data-lane={l.node}
-            role="button"
-            tabIndex={0}
-            aria-haspopup="dialog"
-            aria-expanded={at?.node === l.node}
-            aria-label={t('lane.button', { node: l.node, time: tNow })}
-            onClick={(e) => openAtCursor(l.node, e.currentTarget)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' || e.key === ' ') {
-                e.preventDefault();
-                e.stopPropagation();
-                openAtCursor(l.node, e.currentTarget);
-              }
-            }}
-          >
-            <title>{t('lane.button', { node: l.node, time: tNow })}</title>
-            <rect x={4} y={l.y - 13} width={Math.max(10, geo.plotLeft - 14)} height={26} rx={4} />
-          </g>
-        ))}
-    </g>
-  );
+  // Memoized: a step that leaves the time where it was (most do) re-renders none of this, and
+  // each lane's label is translated once (i18next's t() is a measurable part of a step).
+  const openNode = at?.node;
+  const lanes = geo.lanes;
+  const buttonWidth = Math.max(10, geo.plotLeft - 14);
+  const targets: ReactNode = useMemo(() => {
+    const openAtCursor = (node: string, el: Element) => {
+      const r = el.getBoundingClientRect();
+      setAt({ node, time: tNow, clientX: r.right, clientY: r.top });
+    };
+    return (
+      <g className="mv-lane-buttons">
+        {lanes
+          .filter((l) => sectionsFor(scenario, l.node).length > 0)
+          .map((l) => {
+            const name = t('lane.button', { node: l.node, time: tNow });
+            return (
+              // biome-ignore lint/a11y/useSemanticElements: an svg shape cannot be a <button>; role and keys make it one.
+              <g
+                key={l.node}
+                className="mv-lane-button"
+                data-lane={l.node}
+                role="button"
+                tabIndex={0}
+                aria-haspopup="dialog"
+                aria-expanded={openNode === l.node}
+                aria-label={name}
+                onClick={(e) => openAtCursor(l.node, e.currentTarget)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    openAtCursor(l.node, e.currentTarget);
+                  }
+                }}
+              >
+                <title>{name}</title>
+                <rect x={4} y={l.y - 13} width={buttonWidth} height={26} rx={4} />
+              </g>
+            );
+          })}
+      </g>
+    );
+  }, [lanes, buttonWidth, tNow, openNode, scenario, t]);
 
   const menu: ReactNode = at ? <LaneMenuView key={`${at.node} ${at.time}`} at={at} onClose={close} /> : null;
   return { svgProps, targets, menu };

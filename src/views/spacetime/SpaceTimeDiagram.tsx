@@ -389,39 +389,49 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
   });
 
   const violations = checks.filter((c) => c.violation && cursor > c.violation.step);
+  // The tool bar's words change with the language only, not with the step.
+  const words = useMemo(
+    () => ({
+      axis: t('diagram.axis'),
+      panLeft: t('diagram.panLeft'),
+      panRight: t('diagram.panRight'),
+      zoomIn: t('diagram.zoomIn'),
+      zoomOut: t('diagram.zoomOut'),
+      fit: t('diagram.fit'),
+      fitHint: t('diagram.fitHint'),
+      sequencer: t('diagram.sequencer'),
+    }),
+    [t],
+  );
   const span = win.t1 - win.t0;
   const round = (v: number) => Math.round(v);
 
   return (
     <div ref={wrapRef} className={['mv-diagram', className].filter(Boolean).join(' ')}>
-      <div className="mv-toolbar" role="toolbar" aria-label={t('diagram.axis')}>
-        <button type="button" onClick={() => setWin(pan(win, -span / 3))} aria-label={t('diagram.panLeft')}>
+      <div className="mv-toolbar" role="toolbar" aria-label={words.axis}>
+        <button type="button" onClick={() => setWin(pan(win, -span / 3))} aria-label={words.panLeft}>
           ◀
         </button>
         <button
           type="button"
           onClick={() => setWin(zoom(win, 0.6, tNow, model.endTime))}
-          aria-label={t('diagram.zoomIn')}
-          title={t('diagram.zoomIn')}
+          aria-label={words.zoomIn}
+          title={words.zoomIn}
         >
           +
         </button>
         <button
           type="button"
           onClick={() => setWin(zoom(win, 1 / 0.6, tNow, model.endTime))}
-          aria-label={t('diagram.zoomOut')}
-          title={t('diagram.zoomOut')}
+          aria-label={words.zoomOut}
+          title={words.zoomOut}
         >
           −
         </button>
-        <button
-          type="button"
-          onClick={() => setWin(fitWindow(model.endTime), true)}
-          title={t('diagram.fitHint')}
-        >
-          {t('diagram.fit')}
+        <button type="button" onClick={() => setWin(fitWindow(model.endTime), true)} title={words.fitHint}>
+          {words.fit}
         </button>
-        <button type="button" onClick={() => setWin(pan(win, span / 3))} aria-label={t('diagram.panRight')}>
+        <button type="button" onClick={() => setWin(pan(win, span / 3))} aria-label={words.panRight}>
           ▶
         </button>
         <span className="mv-range">
@@ -498,7 +508,7 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
                 </text>
                 {l.node === sequencer && (
                   <text className="mv-lane-role" x={geo.plotLeft - 14} y={l.y + 14} textAnchor="end">
-                    {t('diagram.sequencer')}
+                    {words.sequencer}
                   </text>
                 )}
               </g>
