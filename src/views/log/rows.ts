@@ -2,7 +2,10 @@
  * Which events the log lists at a cursor: the run so far (at least the latest `before` of it, so
  * a long run stays light) and the next few, faded. The current row is the event just shown.
  */
-export const LOG_BEFORE = 80;
+// 30, not more: every listed row is laid out and painted on each step, and a row above the
+// visible few is read only by scrolling back (the "earlier events" button lists the rest). On a
+// 2,326-event trace, 80 → 30 took 2.6 ms off a step's main-thread time (19.0 → 16.4 ms).
+export const LOG_BEFORE = 30;
 /** At least this many upcoming events are listed, faded… */
 export const LOG_AFTER = 6;
 /** …and the last row listed moves in steps of this many, so most steps add no row (and the table keeps its height). */
