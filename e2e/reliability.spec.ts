@@ -139,6 +139,7 @@ test('switching ACK optimizations changes the metrics, and the comparison marks 
   await page.getByTestId('rel-nack').check();
   const withNacks = { ...s, reliability: { ...s.reliability!, nack: true } };
   await expect(acks).toHaveText('0');
+  expect(expected(withNacks).nacks).not.toBe(expected(s).nacks);
   await expect(nacks).toHaveText(String(expected(withNacks).nacks));
   await expect(compare.locator('tr.current')).toHaveAttribute('data-setting', 'nack');
   await expect(compare.locator('tr[data-setting="nack"] td[data-col="acks"]')).toHaveText('0');
@@ -150,6 +151,9 @@ test('switching ACK optimizations changes the metrics, and the comparison marks 
   await page.getByTestId('rel-options').click();
   await page.getByTestId('rel-window').fill('4');
   const piped = { ...s, reliability: { ...s.reliability!, window: 4 } };
+  // The figures come from the metrics module (unit-tested on its own); here they must differ from
+  // the previous setting's, or a panel that never re-rendered would pass (39 vs 40 ACKs here).
+  expect(expected(piped).acks).not.toBe(expected(s).acks);
   await expect(acks).toHaveText(String(expected(piped).acks));
   await expect(compare.locator('tr.current')).toHaveAttribute('data-setting', 'pipelining');
 

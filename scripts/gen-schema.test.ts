@@ -172,6 +172,10 @@ describe('generated JSON Schema of the scenario format', () => {
     const processLab = branches.find((b) => b.properties.lab.const === 'process');
     expect(processLab).toBeDefined();
     walk(processLab);
+    // The walk must have found the schema's names, or the check below passes on an empty list.
+    expect([...names]).toEqual(
+      expect.arrayContaining(['processes', 'ordering', 'network', 'latency', 'multicast', 'crash']),
+    );
     // Named as `field`, as part of a path (`network.latency`), or as a JSON key ("coordinator").
     const mentioned = (n: string) => new RegExp(`[\`.]${n}[\`.]|"${n}"`).test(doc);
     expect([...names].filter((n) => !mentioned(n))).toEqual([]);

@@ -64,6 +64,8 @@ describe('global time ordering, shown failing (lecture: "Global time ordering": 
   });
 
   it('property: in 1,000 random runs with skewed clocks, lossless runs still deliver everything exactly once, nothing twice', () => {
-    keepsPromises({ ordering: 'globaltime', losses: true, clocks: true }, [], 1000);
+    const { lossless } = keepsPromises({ ordering: 'globaltime', losses: true, clocks: true }, [], 1000);
+    // About a fifth of the random runs lose nothing (measured ~200 of 1,000).
+    expect(lossless).toBeGreaterThan(100);
   });
 });

@@ -29,6 +29,8 @@ describe('unordered multicast (lecture: "Unordered multicast")', () => {
     });
 
   it('property: in 1,000 random runs lossless runs deliver everything exactly once, and nothing is delivered twice', () => {
-    keepsPromises({ ordering: 'unordered', losses: true, syncs: true }, [], 1000);
+    const { lossless } = keepsPromises({ ordering: 'unordered', losses: true, syncs: true }, [], 1000);
+    // About a fifth of the random runs lose nothing (measured ~200 of 1,000).
+    expect(lossless).toBeGreaterThan(100);
   });
 });

@@ -54,17 +54,28 @@ function scenario(
 
 describe('PIM dense mode on random connected topologies', () => {
   it('property: after convergence, no data loops, every member gets each packet exactly once, one forwarder per LAN, and data goes only onto links that lead to members', () => {
+    // A check that is vacuous in a run (no data in the window, no members) proves nothing there:
+    // count the runs that really exercised each one.
+    const exercised = [0, 0, 0, 0];
     fc.assert(
       fc.property(arbCase, ({ topology, pick }) => {
         const { s } = scenario(topology, pick, { mode: 'dense' });
         const t = simulate(s);
-        expect(checkNoDataLoops(t)).toMatchObject({ holds: true });
-        expect(checkExactlyOnce(t, { from: FROM })).toMatchObject({ holds: true });
-        expect(checkOneForwarderPerLan(t, { from: FROM })).toMatchObject({ holds: true });
-        expect(checkOnlyTowardMembers(t, { from: FROM })).toMatchObject({ holds: true });
+        const results = [
+          checkNoDataLoops(t),
+          checkExactlyOnce(t, { from: FROM }),
+          checkOneForwarderPerLan(t, { from: FROM }),
+          checkOnlyTowardMembers(t, { from: FROM }),
+        ];
+        for (const [i, r] of results.entries()) {
+          expect(r).toMatchObject({ holds: true });
+          if (!r.vacuous) exercised[i]!++;
+        }
       }),
       { numRuns: 60 },
     );
+    // Measured: 34–60 of 60 runs exercise each check; a quarter leaves room for other random seeds.
+    for (const n of exercised) expect(n).toBeGreaterThanOrEqual(15);
   });
 });
 

@@ -48,6 +48,14 @@ function mainTrace(id: string): Trace {
 function stepOf(t: Trace, type: string, node: string, msg: string): number {
   return t.events.find((e) => e.type === type && e.node === node && e.msg === msg)?.step ?? -1;
 }
+/**
+ * A step that must exist: `expect(seen(a)).toBeLessThan(b)` would otherwise pass vacuously on a
+ * missing event (-1 is before everything).
+ */
+const seen = (step: number): number => {
+  expect(step, 'the event is in the trace').toBeGreaterThanOrEqual(0);
+  return step;
+};
 
 /** The application messages of a scenario: the ones its actions multicast. */
 function appMsgs(lessonId: string): Set<string> {
@@ -219,8 +227,8 @@ describe('what the lessons claim happens, checked in the simulated run', () => {
   it('delivering: P1 delivers m1 at once; P2 receives m2 first, holds it back, delivers m1 then m2', () => {
     const t = mainTrace('ordering.delivering');
     expect(stepOf(t, 'holdback', 'P1', 'm1')).toBe(-1);
-    expect(stepOf(t, 'deliver', 'P1', 'm1')).toBeGreaterThan(stepOf(t, 'receive', 'P1', 'm1'));
-    expect(stepOf(t, 'receive', 'P2', 'm2')).toBeLessThan(stepOf(t, 'receive', 'P2', 'm1'));
+    expect(stepOf(t, 'deliver', 'P1', 'm1')).toBeGreaterThan(seen(stepOf(t, 'receive', 'P1', 'm1')));
+    expect(seen(stepOf(t, 'receive', 'P2', 'm2'))).toBeLessThan(stepOf(t, 'receive', 'P2', 'm1'));
     expect(stepOf(t, 'holdback', 'P2', 'm2')).toBeGreaterThanOrEqual(0);
     expect(delivered(t, 'P2', appMsgs('ordering.delivering'))).toEqual(['m1', 'm2']);
   });
@@ -228,10 +236,10 @@ describe('what the lessons claim happens, checked in the simulated run', () => {
   it("causal: the lecture's example — P1 delivers m0 before multicasting m1; P2 receives m1 first, holds it back, delivers m0 then m1", () => {
     const t = mainTrace('ordering.causal');
     // multicast(G, m0) → multicast(G, m1): P1 delivered m0 before it sent m1.
-    expect(stepOf(t, 'deliver', 'P1', 'm0')).toBeLessThan(stepOf(t, 'send', 'P1', 'm1'));
-    expect(stepOf(t, 'receive', 'P2', 'm1')).toBeLessThan(stepOf(t, 'receive', 'P2', 'm0'));
+    expect(seen(stepOf(t, 'deliver', 'P1', 'm0'))).toBeLessThan(stepOf(t, 'send', 'P1', 'm1'));
+    expect(seen(stepOf(t, 'receive', 'P2', 'm1'))).toBeLessThan(stepOf(t, 'receive', 'P2', 'm0'));
     const held = stepOf(t, 'holdback', 'P2', 'm1');
-    expect(held).toBeGreaterThan(stepOf(t, 'receive', 'P2', 'm1'));
+    expect(held).toBeGreaterThan(seen(stepOf(t, 'receive', 'P2', 'm1')));
     expect(held).toBeLessThan(stepOf(t, 'receive', 'P2', 'm0'));
     const msgs = appMsgs('ordering.causal');
     for (const p of ['P0', 'P1', 'P2']) expect(delivered(t, p, msgs), p).toEqual(['m0', 'm1']);
@@ -260,7 +268,7 @@ describe('what the lessons claim happens, checked in the simulated run', () => {
 
   it("FIFO: P0's m2 overtakes m1 and waits at P2, while P1's m3 is delivered in between", () => {
     const t = mainTrace('ordering.fifo');
-    expect(stepOf(t, 'receive', 'P2', 'm2')).toBeLessThan(stepOf(t, 'receive', 'P2', 'm1'));
+    expect(seen(stepOf(t, 'receive', 'P2', 'm2'))).toBeLessThan(stepOf(t, 'receive', 'P2', 'm1'));
     expect(stepOf(t, 'holdback', 'P2', 'm2')).toBeGreaterThanOrEqual(0);
     expect(stepOf(t, 'holdback', 'P2', 'm3')).toBe(-1);
     const msgs = appMsgs('ordering.fifo');
@@ -322,7 +330,7 @@ describe('what the lessons claim happens, checked in the simulated run', () => {
     expect(m1.real).toBeLessThan(m2.real);
     expect(m1.ts).toBeGreaterThan(m2.ts);
     // P1 had received m1 before it multicast m2: what really happened puts m1 first.
-    expect(stepOf(t, 'receive', 'P1', 'm1')).toBeLessThan(stepOf(t, 'send', 'P1', 'm2'));
+    expect(seen(stepOf(t, 'receive', 'P1', 'm1'))).toBeLessThan(stepOf(t, 'send', 'P1', 'm2'));
     const msgs = appMsgs(id);
     expect(delivered(t, 'P1', msgs)).toEqual(['m2', 'm1']);
     expect(delivered(t, 'P2', msgs)).toEqual(['m2', 'm1']);
@@ -335,7 +343,7 @@ describe('what the lessons claim happens, checked in the simulated run', () => {
     expect(t.events[stepOf(t, 'deliver', 'P0', 'm1')]!.time).toBe(m1.ts + delta - 8);
     const m2AtP0 = t.copies.find((c) => c.id === 'm2@P0')!;
     expect(8 + m2AtP0.arriveAt).toBe(13);
-    expect(stepOf(t, 'deliver', 'P0', 'm2')).toBeGreaterThan(stepOf(t, 'deliver', 'P0', 'm1'));
+    expect(stepOf(t, 'deliver', 'P0', 'm2')).toBeGreaterThan(seen(stepOf(t, 'deliver', 'P0', 'm1')));
   });
 
   it('sync: every member delivers the pre-sync m1, m2 before the post-sync m3; P1 holds m3 back until m1 arrives', () => {
@@ -349,7 +357,8 @@ describe('what the lessons claim happens, checked in the simulated run', () => {
     expect(pre).toEqual(['m1', 'm2']);
     expect(post).toEqual(['m3']);
     // The sync sender had delivered every pre-sync message before syncing, so "before" is unambiguous.
-    for (const m of pre) expect(stepOf(t, 'deliver', 'P2', m)).toBeLessThan(stepOf(t, 'send', 'P2', 's'));
+    for (const m of pre)
+      expect(seen(stepOf(t, 'deliver', 'P2', m))).toBeLessThan(stepOf(t, 'send', 'P2', 's'));
     const msgs = appMsgs(id);
     for (const p of sc.processes) {
       const order = delivered(t, p, msgs);
@@ -358,12 +367,12 @@ describe('what the lessons claim happens, checked in the simulated run', () => {
       const firstPost = Math.min(...post.map((m) => order.indexOf(m)));
       expect(lastPre, p).toBeLessThan(firstPost);
     }
-    expect(stepOf(t, 'receive', 'P1', 'm3')).toBeLessThan(stepOf(t, 'receive', 'P1', 'm1'));
+    expect(seen(stepOf(t, 'receive', 'P1', 'm3'))).toBeLessThan(stepOf(t, 'receive', 'P1', 'm1'));
     expect(stepOf(t, 'holdback', 'P1', 'm3')).toBeGreaterThanOrEqual(0);
     // The barrier opens at P0 and P2 before m3 is even sent, and at P1 only after m1.
     for (const p of ['P0', 'P2'])
       expect(stepOf(t, 'deliver', p, 's'), p).toBeLessThan(stepOf(t, 'send', 'P2', 'm3'));
-    expect(stepOf(t, 'deliver', 'P1', 's')).toBeGreaterThan(stepOf(t, 'deliver', 'P1', 'm1'));
+    expect(stepOf(t, 'deliver', 'P1', 's')).toBeGreaterThan(seen(stepOf(t, 'deliver', 'P1', 'm1')));
     const r = result(checkAll(t), 'sync');
     expect(r.holds).toBe(true);
     expect(r.vacuous).toBeFalsy();
@@ -386,7 +395,7 @@ describe('what the sandbox steps suggest, tried on the same schedule', () => {
   it('sync → unordered: P1 delivers m3 before m1 and the sync check fails', () => {
     const t = simulate({ ...scenarioOf('ordering.sync'), ordering: 'unordered' });
     const order = delivered(t, 'P1', appMsgs('ordering.sync'));
-    expect(order.indexOf('m3')).toBeLessThan(order.indexOf('m1'));
+    expect(seen(order.indexOf('m3'))).toBeLessThan(order.indexOf('m1'));
     expect(result(checkAll(t), 'sync').holds).toBe(false);
   });
 

@@ -5,6 +5,7 @@ import modesJson from '../../scenarios/examples/network-modes.json';
 import sptJson from '../../scenarios/examples/pim-sparse-spt-switch.json';
 import type { NetworkScenario } from '../../scenarios/schema';
 import { simulate } from '../../scenarios/simulate';
+import { validateScenario } from '../../scenarios/validate';
 import { load } from '../testing/scenarios';
 import {
   addLink,
@@ -181,6 +182,8 @@ describe('moving nodes', () => {
         y: fc.double({ min: -500, max: 500, noNaN: true }),
       }),
     );
+    // The property must see accepted edits, not only refusals, or it holds vacuously.
+    let accepted = 0;
     fc.assert(
       fc.property(fc.array(step, { maxLength: 6 }), (steps) => {
         let s = modes();
@@ -194,12 +197,17 @@ describe('moving nodes', () => {
                   ? removeNode(s, st.id)
                   : moveNode(s, st.id, st.x, st.y);
           if (!r.ok) continue;
+          accepted++;
           s = r.scenario;
+          // Validates as a shared link would (a JSON round trip), then simulates.
+          const v = validateScenario(JSON.parse(JSON.stringify(s)));
+          expect(v.ok ? [] : v.errors).toEqual([]);
           expect(() => simulate(s)).not.toThrow();
         }
       }),
       { numRuns: 40 },
     );
+    expect(accepted).toBeGreaterThan(10);
   });
 });
 

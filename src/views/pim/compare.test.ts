@@ -120,12 +120,17 @@ describe('dense vs sparse figures (pim-dense-graft)', () => {
           latency: first ? first.time - join.at : null,
         },
       ]);
+      // H3 does get the stream in both modes, so the latency above is a number, not the null branch.
+      expect(first?.time).toBeGreaterThan(join.at);
     }
   });
 
   it('uses the scenario’s own trace for its own mode and chooses the RP only for dense scenarios', () => {
     expect(c.rpChosen).toBe(true);
-    expect(c.rp).toBe(centralRouter(s));
+    // Derived by hand from pim-dense-graft.json: the routers form a square R1–R2–R4–R3–R1 with every
+    // link costing 2, so each router's summed distance to the others is 2 + 2 + 4 = 8; the tie goes
+    // to the lowest id.
+    expect(c.rp).toBe('R1');
     const sp = load(spt);
     const c2 = compareModes(sp, simulate(sp))!;
     expect(c2).toMatchObject({ rp: spt.pim.rp, rpChosen: false });

@@ -65,6 +65,7 @@ describe('the PIM views, rendered', () => {
         TOPOLOGY
       </PimStage>,
     );
+    expect(html).toContain('data-testid="pim-diagnostics"');
     expect(html.indexOf('data-testid="pim-diagnostics"')).toBeLessThan(html.indexOf('role="tablist"'));
     expect(html).toContain('equal-cost');
     expect(html.match(/role="tab"/g)).toHaveLength(3);

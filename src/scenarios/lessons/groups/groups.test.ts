@@ -29,6 +29,14 @@ const ev = (t: Trace, type: string, node?: string, msg?: string): TraceEvent[] =
     (e) => e.type === type && (node === undefined || e.node === node) && (msg === undefined || e.msg === msg),
   );
 const first = (t: Trace, type: string, node: string, msg?: string) => ev(t, type, node, msg)[0]?.step ?? -1;
+/**
+ * A step that must exist: `expect(seen(a)).toBeLessThan(b)` would otherwise pass vacuously on a
+ * missing event (-1 is before everything).
+ */
+const seen = (step: number): number => {
+  expect(step, 'the event is in the trace').toBeGreaterThanOrEqual(0);
+  return step;
+};
 const views = (t: Trace, id: number) => t.events.filter((e) => e.type === 'view' && e.detail?.id === id);
 const appMsgs = (s: ProcessScenario) =>
   new Set(s.actions.filter((a) => a.type === 'send_to_group' || a.type === 'multicast').map((a) => a.msg));
@@ -59,10 +67,16 @@ describe('groups.membership', () => {
     )!;
     const m2 = t.copies.find((c) => c.id === 'm2@P1')!;
     expect(viewCopy.arriveAt).toBeLessThan(m2.arriveAt);
-    expect(first(t, 'deliver', 'P1', 'm2')).toBeLessThan(views(t, 2).find((e) => e.node === 'P1')!.step);
+    expect(seen(first(t, 'deliver', 'P1', 'm2'))).toBeLessThan(
+      views(t, 2).find((e) => e.node === 'P1')!.step,
+    );
   });
 
   it('"Leaving & joining must be synchronous": members moving from one view to the next delivered the same messages in the first', () => {
+    // From membershipRun's schedule: m1 (t=0) and m2 (t=9, held for P1 until t=17) are multicast in
+    // view 1 = {P0, P1, P2}, before P3's join (t=5) is installed as view 2; m3 (t=26) is multicast in
+    // view 2, before P1's leave (t=32) makes view 3. A sender's own delivery counts as its delivery.
+    const expected: Record<number, string> = { 2: 'm1,m2', 3: 'm3' };
     for (const id of [2, 3]) {
       const sets = views(t, id).flatMap((v) => {
         const prev = ev(t, 'view', v.node).find((w) => w.detail?.id === id - 1);
@@ -79,6 +93,7 @@ describe('groups.membership', () => {
       });
       expect(sets.length, `view ${id}`).toBeGreaterThanOrEqual(3);
       expect(new Set(sets).size, `view ${id}: ${sets.join(' | ')}`).toBe(1);
+      expect(sets[0], `view ${id}`).toBe(expected[id]);
     }
   });
 
@@ -197,7 +212,7 @@ describe('failures.crash-omission', () => {
   });
 
   it('restarted with its log, P1 delivers the retransmitted m2; P0 gives up on P2, which never returns', () => {
-    expect(first(t, 'deliver', 'P1', 'm2')).toBeGreaterThan(first(t, 'restart', 'P1'));
+    expect(first(t, 'deliver', 'P1', 'm2')).toBeGreaterThan(seen(first(t, 'restart', 'P1')));
     expect(ev(t, 'restart', 'P2')).toEqual([]);
     expect(ev(t, 'giveup', 'P0', 'm2')[0]?.detail?.to).toEqual(['P2']);
     expect(ev(t, 'deliver', 'P2', 'm2')).toEqual([]);

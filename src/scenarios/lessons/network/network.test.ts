@@ -169,6 +169,8 @@ describe('modes lesson: each mode sends what the lecture says', () => {
   it('multicast never puts more copies on a link than netcast', () => {
     const m = perLink('multi');
     const n = perLink('net');
+    // The union of the members' paths: 5 links (see the multicast test above), so the loop checks something.
+    expect(Object.keys(m)).toHaveLength(5);
     for (const [link, k] of Object.entries(m)) expect(k, link).toBeLessThanOrEqual(n[link] ?? 0);
   });
 
@@ -258,9 +260,11 @@ describe('addressing lesson: class D, RFC 1112 §6.4 and the card filters', () =
   const dstMac = (msg: string) => det(transmissions(t, msg)[0]!).dstMac;
 
   it('every IPv4 address the lesson shows starts with 1110; the IPv6 one with eight 1 bits (FF)', () => {
-    for (const s of l.steps) {
-      const a = s.highlight?.address;
-      if (!a) continue;
+    const shown = l.steps.flatMap((s) => (s.highlight?.address ? [s.highlight.address] : []));
+    // Without this the loop below could check nothing: the lesson must show both kinds.
+    expect(shown.some((a) => a.includes(':'))).toBe(true);
+    expect(shown.some((a) => !a.includes(':'))).toBe(true);
+    for (const a of shown) {
       if (a.includes(':')) expect(a.slice(0, 2).toUpperCase()).toBe('FF');
       else expect(ipNum(a) >>> 28, a).toBe(0b1110);
     }
@@ -323,8 +327,15 @@ describe('addressing lesson: class D, RFC 1112 §6.4 and the card filters', () =
 
   it('the well-known addresses the narration names are the ones the address panel knows', () => {
     const known = new Set(WELL_KNOWN.map((w) => w.address));
-    for (const a of ['224.0.0.1', '224.0.0.2', '224.0.0.13', '224.0.0.22'])
+    for (const a of ['224.0.0.1', '224.0.0.2', '224.0.0.13', '224.0.0.22']) {
+      // The narration does name it, in both languages, and the panel knows it.
+      for (const lang of ['en', 'zh'] as const)
+        expect(
+          l.steps.some((s) => s.body[lang].includes(a)),
+          `${a} in ${lang}`,
+        ).toBe(true);
       expect(known.has(a), a).toBe(true);
+    }
   });
 
   it("the sandbox's 239.138.8.5 shares A's MAC too", () => {

@@ -39,6 +39,14 @@ const find = (t: Trace, type: string, node: string, msg?: string, nth = 1): Trac
 /** The step of the `nth` event of `type` at `node` (for `msg`), or -1. */
 const stepOf = (t: Trace, type: string, node: string, msg?: string, nth = 1): number =>
   find(t, type, node, msg, nth)?.step ?? -1;
+/**
+ * A step that must exist: `expect(seen(a)).toBeLessThan(b)` would otherwise pass vacuously on a
+ * missing event (-1 is before everything).
+ */
+const seen = (step: number): number => {
+  expect(step, 'the event is in the trace').toBeGreaterThanOrEqual(0);
+  return step;
+};
 
 const all = (t: Trace, type: string, node?: string, msg?: string): TraceEvent[] =>
   t.events.filter(
@@ -121,7 +129,7 @@ describe('atomic multicast, example 1', () => {
     expect(rt.detail?.to).toEqual(['P2']);
     expect(rt.time).toBe(find(t, 'send', 'P0', 'm1')!.time + timeout);
     // P1's ACK was logged before the retransmission: only the silent member is asked again.
-    expect(stepOf(t, 'ack', 'P0', 'ack:P1:1')).toBeLessThan(rt.step);
+    expect(seen(stepOf(t, 'ack', 'P0', 'ack:P1:1'))).toBeLessThan(rt.step);
     const dup = find(t, 'discard', 'P2', 'm1')!;
     expect(dup.detail?.reason).toBe('duplicate');
     expect(dup.step).toBeGreaterThan(rt.step);
@@ -144,7 +152,7 @@ describe('atomic multicast, example 1', () => {
       expect(deliveries(t, p, 'm1'), p).toBe(1);
     }
     // The cursor of the "go" step shows both receivers' deliveries: P2 first, then P1.
-    expect(stepOf(t, 'deliver', 'P2', 'm1')).toBeLessThan(stepOf(t, 'deliver', 'P1', 'm1'));
+    expect(seen(stepOf(t, 'deliver', 'P2', 'm1'))).toBeLessThan(stepOf(t, 'deliver', 'P1', 'm1'));
     expect(atomic(t, lostAck).holds).toBe(true);
   });
 
@@ -180,7 +188,7 @@ describe('atomic multicast, example 1', () => {
     const crash = senderCrash.faults!.find((f) => f.type === 'crash')!;
     if (crash.type !== 'crash' || !crash.restart) throw new Error('the run needs a crash with restart');
     const down = find(t, 'crash', 'P0')!;
-    expect(stepOf(t, 'ack', 'P0', 'ack:P1:1')).toBeLessThan(down.step);
+    expect(seen(stepOf(t, 'ack', 'P0', 'ack:P1:1'))).toBeLessThan(down.step);
     expect(crash.at).toBeLessThan(find(t, 'send', 'P0', 'm1')!.time + timeout);
     expect(logAt(t, 'P0', down.step)).toEqual(['msg', 'ack:P1']);
     const up = find(t, 'restart', 'P0')!;
@@ -343,7 +351,7 @@ describe('reliable multicast and feedback implosion', () => {
     expect(rts[0]!.detail?.to).toEqual(['P2']);
     expect(rts[0]!.time).toBe(find(t, 'send', 'P0', 'm2')!.time + timeout);
     expect(deliveries(t, 'P2', 'm2')).toBe(1);
-    expect(stepOf(t, 'send', 'P0', 'm3')).toBeGreaterThan(stepOf(t, 'ack', 'P0', 'ack:P2:2'));
+    expect(stepOf(t, 'send', 'P0', 'm3')).toBeGreaterThan(seen(stepOf(t, 'ack', 'P0', 'ack:P2:2')));
   });
 
   it('P3 stops receiving: m3 goes to it `tries` times, a timeout apart, then P0 gives up on it', () => {
@@ -449,7 +457,9 @@ describe('ACK optimizations on one schedule', () => {
     const acksOf = (m: string) => all(t, 'ack', 'P0').filter((e) => acked(e).includes(m));
     expect(acksOf('m1')).toHaveLength(receivers);
     expect(stepOf(t, 'send', 'P0', 'm2')).toBeGreaterThan(Math.max(...acksOf('m1').map((e) => e.step)));
-    expect(stepOf(t, 'send', 'P0', 'm3')).toBeGreaterThan(stepOf(t, 'retransmit', 'P0', 'm2'));
+    expect(stepOf(t, 'send', 'P0', 'm3')).toBeGreaterThan(seen(stepOf(t, 'retransmit', 'P0', 'm2')));
+    // Every receiver acknowledged m2 too (else Math.max of no ACKs is -Infinity and this holds vacuously).
+    expect(acksOf('m2')).toHaveLength(receivers);
     expect(stepOf(t, 'send', 'P0', 'm3')).toBeGreaterThan(Math.max(...acksOf('m2').map((e) => e.step)));
     expect(metrics.stopAndWait).toMatchObject({ messages: copies + 1, acks: copies, retransmissions: 1 });
   });
@@ -489,7 +499,7 @@ describe('ACK optimizations on one schedule', () => {
     const rides = all(t, 'ack', 'P0').filter((e) => e.detail?.piggyback === true);
     expect(rides.map((e) => e.detail?.on).sort()).toEqual(['m4', 'm5', 'm6']);
     expect(metrics.piggyback.piggybacked).toBe(3);
-    expect(stepOf(t, 'receive', 'P1', 'm3')).toBeGreaterThan(stepOf(t, 'send', 'P1', 'm4'));
+    expect(stepOf(t, 'receive', 'P1', 'm3')).toBeGreaterThan(seen(stepOf(t, 'send', 'P1', 'm4')));
     expect(acksFromTo(t, 'P1', 'P0').map((c) => c.label)).toEqual(['ack ≤3']);
     expect(metrics.piggyback.acks).toBeLessThan(metrics.cumulative.acks);
   });
@@ -499,7 +509,7 @@ describe('ACK optimizations on one schedule', () => {
     expect(t.copies.filter((c) => c.kind === 'ack')).toHaveLength(0);
     const nack = find(t, 'nack', 'P2')!;
     expect(nack.detail).toMatchObject({ to: 'P0', missing: [2] });
-    expect(nack.step).toBeGreaterThan(stepOf(t, 'holdback', 'P2', 'm3'));
+    expect(nack.step).toBeGreaterThan(seen(stepOf(t, 'holdback', 'P2', 'm3')));
     expect(find(t, 'retransmit', 'P0', 'm2')?.detail).toMatchObject({ to: ['P2'], reason: 'nack' });
     expect(metrics.nack).toMatchObject({ acks: 0, nacks: 1, retransmissions: 1 });
     const sentByP0 = s0.actions.filter((a) => a.node === 'P0').length;
