@@ -254,6 +254,8 @@ test('the PIM views have no serious or critical accessibility violations', async
   await page.locator('g[data-arrow]').first().click();
   for (const view of ['Control messages', 'Dense vs sparse']) {
     await tab(page, view).click();
+    // Scan the view itself, not the one before it.
+    await expect(tab(page, view)).toHaveAttribute('aria-selected', 'true');
     const result = await new AxeBuilder({ page }).analyze();
     await testInfo.attach(`axe ${view}`, { body: JSON.stringify(result.violations, null, 2) });
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

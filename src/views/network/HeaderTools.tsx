@@ -1,19 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { EXAMPLE_SECTIONS, exampleById } from '../../scenarios/examples';
 import { useLab } from '../../store/react';
 import { AddressLab } from './AddressLab';
-import { NETWORK_EXAMPLES } from './examples';
 import { useNetText } from './strings';
 
 /**
- * The network lab's entries in the header, in any lab: an Examples picker (grouped by the
- * lecture's sections) and the Address lab in a modal dialog. The shell passes `onOpen`, which
- * validates and loads the chosen example like any file.
+ * Entries in the header, in any lab: the Examples menu (every built-in example of every lab,
+ * grouped by the lecture's sections, src/scenarios/examples/index.ts) and the Address lab in a
+ * modal dialog. The shell passes `onOpen`, which validates and loads the chosen example like
+ * any file, and switches lab when the example belongs to the other one.
  */
 export function ExamplesPicker({ onOpen }: { onOpen(data: unknown): void }) {
   const t = useNetText();
   const lang = useLab((s) => s.lang);
   const id = useId();
-  const sections = [...new Set(NETWORK_EXAMPLES.map((e) => e.section.en))];
   return (
     <label className="field nl-examples" htmlFor={id}>
       <span>{t.examples}</span>
@@ -24,23 +24,20 @@ export function ExamplesPicker({ onOpen }: { onOpen(data: unknown): void }) {
         value=""
         data-testid="examples"
         onChange={(e) => {
-          const ex = NETWORK_EXAMPLES.find((x) => x.id === e.currentTarget.value);
+          const ex = exampleById(e.currentTarget.value);
           if (ex) onOpen(ex.data);
         }}
       >
         <option value="">…</option>
-        {sections.map((s) => {
-          const list = NETWORK_EXAMPLES.filter((e) => e.section.en === s);
-          return (
-            <optgroup key={s} label={list[0]!.section[lang]}>
-              {list.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.title[lang]}
-                </option>
-              ))}
-            </optgroup>
-          );
-        })}
+        {EXAMPLE_SECTIONS.map((s) => (
+          <optgroup key={s.title.en} label={s.title[lang]}>
+            {s.examples.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title[lang]}
+              </option>
+            ))}
+          </optgroup>
+        ))}
       </select>
     </label>
   );

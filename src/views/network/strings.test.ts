@@ -23,9 +23,12 @@ describe('network lab text', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
-  it('lists only examples that validate, each with both titles', () => {
+  it("lists the network lab's examples: network-lab scenarios that validate, each with both titles", () => {
+    expect(NETWORK_EXAMPLES.map((e) => e.id)).toContain('pim-dense-graft');
+    expect(NETWORK_EXAMPLES.map((e) => e.id)).not.toContain('causal-lecture');
     for (const e of NETWORK_EXAMPLES) {
-      expect(validateScenario(e.data).ok, e.id).toBe(true);
+      const v = validateScenario(e.data);
+      expect(v.ok && v.value.lab, e.id).toBe('network');
       expect(e.title.zh.length > 0 && e.title.en.length > 0).toBe(true);
     }
   });
