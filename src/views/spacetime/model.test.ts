@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { handTrace } from '../../sim/hand-trace';
+import type { NodeId } from '../../sim/ids';
+import type { TraceEvent } from '../../sim/trace';
 import { holdbackScenario, largeScenario, lossyScenario, traceOf } from '../testing/scenarios';
 import { diagramModel } from './model';
 
@@ -78,5 +81,29 @@ describe('diagram model', () => {
     const m = diagramModel(trace);
     expect(m.endTime).toBe(Math.max(trace.endTime, ...trace.copies.map((c) => c.arriveAt)));
     expect(m.maxFlight).toBe(Math.max(...trace.copies.map((c) => c.arriveAt - c.sentAt)));
+  });
+});
+
+describe('diagram model: a duplicate of a held message', () => {
+  it('does not end the hold-back span: the held copy still waits until its delivery', () => {
+    // P2 holds m2 back at t=3; a retransmitted copy of m2 arrives at t=4 and is discarded as a
+    // duplicate; m2 is delivered at t=6. The span must run 3 → 6, not stop at the discard.
+    const ev = (step: number, time: number, type: string, detail?: Record<string, unknown>) =>
+      ({ step, time, type, node: 'P2', msg: 'm2', from: 'P0', ...(detail ? { detail } : {}) }) as TraceEvent;
+    const trace = handTrace(['P0', 'P2'] as NodeId[], [
+      ev(0, 3, 'receive'),
+      ev(1, 3, 'holdback', { reason: { kind: 'seq', sender: 'P0', need: 1 } }),
+      ev(2, 4, 'receive'),
+      ev(3, 4, 'discard', { reason: 'duplicate' }),
+      ev(4, 6, 'deliver', { fromHoldback: true }),
+    ]);
+    const spans = diagramModel(trace).spans.filter((s) => s.msg === 'm2');
+    expect(spans.map((s) => [s.startTime, s.endTime])).toEqual([[3, 6]]);
+    // The discard is still drawn as its own mark.
+    expect(
+      diagramModel(trace)
+        .marks.filter((m) => m.type === 'discard')
+        .map((m) => m.time),
+    ).toEqual([4]);
   });
 });

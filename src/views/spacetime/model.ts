@@ -159,7 +159,9 @@ export function diagramModel(trace: Trace): DiagramModel {
       open.set(key, span);
     } else if (e.type === 'deliver' || e.type === 'discard' || e.type === 'send') {
       const held = open.get(key);
-      if (held && e.type !== 'send') {
+      // A duplicate's discard is about another copy: the held one still waits.
+      const endsWait = e.type === 'deliver' || (e.type === 'discard' && e.detail?.reason !== 'duplicate');
+      if (held && endsWait) {
         held.endStep = e.step;
         held.endTime = e.time;
         open.delete(key);
