@@ -181,6 +181,13 @@ export function run<A>(opts: RunOptions<A>): Trace {
   for (;;) {
     const next = queue.pop();
     if (!next) break;
+    // A cancelled (or re-armed) timer is no event: it must not move the clock, stretch the run's
+    // end time, nor count as cut off by maxTime.
+    if (
+      next.item.kind === 'timer' &&
+      timerGen.get(`${next.item.node}\u0000${next.item.id}`) !== next.item.gen
+    )
+      continue;
     if (next.time > maxTime || events.length >= maxEvents) {
       truncated = true;
       break;
