@@ -35,6 +35,14 @@ describe('well-known multicast addresses', () => {
     }
   });
 
+  it('cites its source in both languages: a bare RFC number is the same in both, prose is translated', () => {
+    for (const w of WELL_KNOWN) {
+      if (/^RFC [\d.§ ]+$/.test(w.source.en)) expect(w.source.zh, w.address).toBe(w.source.en);
+      else expect(w.source.zh, w.address).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(lookupWellKnown(ip('224.0.0.2'))[0]?.source.zh).toBe('IGMPv2 离开组消息（RFC 2236 §9）');
+  });
+
   it('finds the most specific entry first, ranges included', () => {
     expect(lookupWellKnown(ip('224.0.0.1'))[0]?.name.en).toBe('All systems on this subnet');
     expect(lookupWellKnown(ip('224.0.12.40'))[0]?.name.en).toBe('Microsoft and MSNBC');

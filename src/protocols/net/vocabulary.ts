@@ -22,19 +22,19 @@ export type Mode = (typeof MODES)[number];
 export interface ModeInfo {
   name: Bilingual;
   /** The lecture's arrow notation. */
-  pattern: string;
+  pattern: Bilingual;
   about: Bilingual;
 }
 
 export const MODE_INFO: Record<Mode, ModeInfo> = {
   unicast: {
     name: bi('Unicast', '单播'),
-    pattern: '1 → 1',
+    pattern: bi('1 → 1', '1 → 1'),
     about: bi('Point-to-point: one sender, one receiver.', '点对点：一个发送者，一个接收者。'),
   },
   anycast: {
     name: bi('Anycast', '任播'),
-    pattern: '1 → nearest 1 of several',
+    pattern: bi('1 → nearest 1 of several', '1 → 多个之中最近的 1 个'),
     about: bi(
       'To the nearest of several identical replicas sharing one address, by routing distance (introduced with IPv6; used with BGP).',
       '发往共享同一地址的多个相同副本中按路由距离最近的一个（随 IPv6 引入；用于 BGP）。',
@@ -42,7 +42,7 @@ export const MODE_INFO: Record<Mode, ModeInfo> = {
   },
   netcast: {
     name: bi('Netcast', '网播（多次单播）'),
-    pattern: '1 → many, 1 at a time',
+    pattern: bi('1 → many, 1 at a time', '1 → 多个，一次 1 个'),
     about: bi(
       'Multiple unicasts: the sender knows the members and sends each its own copy.',
       '多次单播：发送者知道所有成员，并给每个成员单独发送一份。',
@@ -50,7 +50,7 @@ export const MODE_INFO: Record<Mode, ModeInfo> = {
   },
   multicast: {
     name: bi('Multicast', '组播'),
-    pattern: '1 → many',
+    pattern: bi('1 → many', '1 → 多个'),
     about: bi(
       "One packet to a class D group address; routers copy it only where the paths to the members part, and on a LAN the members' cards listen on the group's MAC address (hardware multicast).",
       '向 D 类组地址发送一个分组；路由器只在通往成员的路径分岔处复制，在局域网上成员的网卡监听该组的 MAC 地址（硬件组播）。',
@@ -58,7 +58,7 @@ export const MODE_INFO: Record<Mode, ModeInfo> = {
   },
   broadcast: {
     name: bi('Broadcast (limited)', '广播（受限广播）'),
-    pattern: '1 → all',
+    pattern: bi('1 → all', '1 → 全部'),
     about: bi(
       "255.255.255.255: every station on the sender's own LAN; routers never forward it.",
       '255.255.255.255：发送者所在局域网上的每个站点；路由器从不转发。',
@@ -66,7 +66,7 @@ export const MODE_INFO: Record<Mode, ModeInfo> = {
   },
   'directed-broadcast': {
     name: bi('Directed broadcast', '定向广播'),
-    pattern: '1 → all of one subnet',
+    pattern: bi('1 → all of one subnet', '1 → 一个子网的全部'),
     about: bi(
       'Host bits all 1 (e.g. 192.168.0.255): routed like unicast to the subnet, then broadcast on it.',
       '主机位全为 1（如 192.168.0.255）：像单播一样路由到该子网，再在子网上广播。',
@@ -74,7 +74,7 @@ export const MODE_INFO: Record<Mode, ModeInfo> = {
   },
   'broadcast-filter': {
     name: bi('Broadcast with software filtering', '广播加软件过滤'),
-    pattern: '1 → all, filtered',
+    pattern: bi('1 → all, filtered', '1 → 全部，再过滤'),
     about: bi(
       'A diffusion group: every host receives the broadcast and its software accepts or discards it by the group id carried in the message.',
       '扩散组：每台主机都收到广播，由软件根据消息中携带的组标识接受或丢弃。',
@@ -82,7 +82,7 @@ export const MODE_INFO: Record<Mode, ModeInfo> = {
   },
   coordinator: {
     name: bi('Via a group coordinator', '经由组协调者'),
-    pattern: '1 → coordinator → many',
+    pattern: bi('1 → coordinator → many', '1 → 协调者 → 多个'),
     about: bi(
       'The sender unicasts to the coordinator, which knows the members and iterates through them.',
       '发送者单播给协调者，协调者知道成员并逐个转发。',
@@ -90,7 +90,7 @@ export const MODE_INFO: Record<Mode, ModeInfo> = {
   },
   hierarchy: {
     name: bi('Hierarchy of coordinators', '协调者层次结构'),
-    pattern: '1 → root → subgroup coordinators → members',
+    pattern: bi('1 → root → subgroup coordinators → members', '1 → 根 → 子组协调者 → 成员'),
     about: bi(
       'The root coordinator forwards to the subgroup coordinators, each of which forwards to its subgroup.',
       '根协调者转发给各子组协调者，再由每个子组协调者转发给其子组成员。',

@@ -77,7 +77,9 @@ export function pimDiagnostics(w: World, cfg: PimConfig, sources: readonly strin
     for (const t of targets) {
       const x = rpf(w.net, w.routing, r, t);
       if (!x.reachable || x.ties.length === 0) continue;
-      const name = (n: string | null, via: string | null) => n ?? `${t} (on ${via})`;
+      // No RPF neighbour: the target is directly connected, on `via` (rpf.ts).
+      const name = (n: string | null, via: string | null) =>
+        bi(n ?? `${t} (on ${via})`, n ?? `${t}（在 ${via} 上）`);
       const others = x.ties.map((c) => name(c.neighbour, c.via));
       const chosen = name(x.neighbour, x.via);
       out.push({
@@ -88,8 +90,8 @@ export function pimDiagnostics(w: World, cfg: PimConfig, sources: readonly strin
         chosen: x.neighbour,
         others: x.ties.map((c) => c.neighbour),
         text: bi(
-          `${r} has ${x.ties.length + 1} equal-cost paths toward ${t}. It takes ${chosen} as its RPF neighbour (the lowest id, the same rule unicast routing uses), so exactly one interface passes the RPF check; packets from ${t} arriving via ${others.join(', ')} are dropped.`,
-          `${r} 到 ${t} 有 ${x.ties.length + 1} 条等价路径。它选择 ${chosen} 作为 RPF 邻居（编号最小者，与单播路由的规则相同），因此只有一个接口能通过 RPF 检查；经由 ${others.join('、')} 到达的来自 ${t} 的分组会被丢弃。`,
+          `${r} has ${x.ties.length + 1} equal-cost paths toward ${t}. It takes ${chosen.en} as its RPF neighbour (the lowest id, the same rule unicast routing uses), so exactly one interface passes the RPF check; packets from ${t} arriving via ${others.map((o) => o.en).join(', ')} are dropped.`,
+          `${r} 到 ${t} 有 ${x.ties.length + 1} 条等价路径。它选择 ${chosen.zh} 作为 RPF 邻居（编号最小者，与单播路由的规则相同），因此只有一个接口能通过 RPF 检查；经由 ${others.map((o) => o.zh).join('、')} 到达的来自 ${t} 的分组会被丢弃。`,
         ),
       });
     }

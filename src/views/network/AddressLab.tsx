@@ -74,7 +74,8 @@ function Ipv4Result({ value }: { value: number }) {
             <ul>
               {known.map((w) => (
                 <li key={w.address}>
-                  <strong>{w.address}</strong>: {w.name[lang]} <span className="nl-dim">({w.source})</span>
+                  <strong>{w.address}</strong>: {w.name[lang]}{' '}
+                  <span className="nl-dim">({w.source[lang]})</span>
                 </li>
               ))}
             </ul>
@@ -132,7 +133,7 @@ function Ipv6Result({ groups, text }: { groups: number[]; text: string }) {
       <p className="nl-dim">{text}</p>
       {known.map((w) => (
         <p key={w.address}>
-          <strong>{w.address}</strong>: {w.name[lang]} <span className="nl-dim">({w.source})</span>
+          <strong>{w.address}</strong>: {w.name[lang]} <span className="nl-dim">({w.source[lang]})</span>
         </p>
       ))}
     </div>

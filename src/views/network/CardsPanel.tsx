@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { NetworkScenario } from '../../scenarios/schema';
 import type { Trace } from '../../sim/trace';
 import { cardRows } from './cards';
-import { fill, useNetText } from './strings';
+import { fill, promiscMode, useNetText } from './strings';
 
 /**
  * The hosts' Ethernet cards at the cursor (issue 4 §4, lecture "Broadcast: software filters
@@ -18,7 +18,8 @@ export function CardsPanel({
   trace: Trace;
   cursor: number;
 }) {
-  const t = useNetText().cards;
+  const text = useNetText();
+  const t = text.cards;
   const config = useMemo(
     () => Object.fromEntries(scenario.topology.hosts.map((h) => [h.id, h.nic])),
     [scenario.topology.hosts],
@@ -53,7 +54,9 @@ export function CardsPanel({
                   hash: r.hashSize,
                 })}
                 {r.promiscuous !== 'off' && (
-                  <div className="nl-dim">{fill(t.promiscuous, { mode: r.promiscuous })}</div>
+                  <div className="nl-dim">
+                    {fill(t.promiscuous, { mode: promiscMode(text, r.promiscuous) })}
+                  </div>
                 )}
               </td>
               <td data-col="seen">{r.seen}</td>

@@ -177,7 +177,7 @@ export function ModesComparison({
           {[...new Set(rows.map((r) => r.mode))].map((m) => (
             <div key={m}>
               <dt>
-                {MODE_INFO[m]?.name[lang] ?? m} <span className="nl-dim">{MODE_INFO[m]?.pattern}</span>
+                {MODE_INFO[m]?.name[lang] ?? m} <span className="nl-dim">{MODE_INFO[m]?.pattern[lang]}</span>
               </dt>
               <dd>{MODE_INFO[m]?.about[lang]}</dd>
             </div>

@@ -4,7 +4,7 @@ import { pimTable } from '../../protocols/pim/tables';
 import { pimStateAt } from '../../protocols/pim/trace-view';
 import type { Trace } from '../../sim/trace';
 import { nodeStateAt } from './frame';
-import { fill, useNetText } from './strings';
+import { fill, promiscMode, useNetText } from './strings';
 
 /**
  * What one router or host knows at the cursor: a router's unicast routing table, its PIM
@@ -150,7 +150,7 @@ function RouterDetails({ node, trace, cursor, report, pimExtra }: Omit<NodeDetai
             <table className="nl-table" data-testid="igmp-router">
               <thead>
                 <tr>
-                  <th scope="col">LAN</th>
+                  <th scope="col">{t.igmp.lan}</th>
                   <th scope="col">{t.group}</th>
                   <th scope="col">{t.state}</th>
                   <th scope="col">{t.timerAt}</th>
@@ -218,8 +218,8 @@ function HostDetails({ node, trace, cursor }: Omit<NodeDetailsProps, 'onClose' |
             <dd>{st.nic.hashSet.length ? st.nic.hashSet.join(', ') : t.none}</dd>
             {st.nic.promiscuous && st.nic.promiscuous !== 'off' && (
               <>
-                <dt>promiscuous</dt>
-                <dd>{st.nic.promiscuous}</dd>
+                <dt>{t.promiscuous}</dt>
+                <dd>{promiscMode(t, st.nic.promiscuous)}</dd>
               </>
             )}
           </dl>

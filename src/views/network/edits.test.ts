@@ -266,8 +266,11 @@ describe('dropping and delaying a packet on the wire', () => {
     ]);
   });
 
-  it('refuses a copy id that is not one (the validator names the field)', () => {
+  it("refuses a copy id that is not one (the validator names the field, in each language's words)", () => {
     const p = refused(dropCopy(spt(), 'not a copy'));
-    expect(p.en).toMatch(/interventions/);
+    expect(p.en).toBe(
+      'This change would make the scenario invalid: interventions[0].copy: a copy id: msg@node or msg@node#n.',
+    );
+    expect(p.zh).toBe('此修改会使场景无效：interventions[0].copy：应为一个副本 id：msg@node 或 msg@node#n。');
   });
 });

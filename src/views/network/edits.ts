@@ -77,7 +77,7 @@ export function checked(next: NetworkScenario, note?: Bilingual): EditOutcome {
     const e = v.errors[0]!;
     return refuse(
       `This change would make the scenario invalid: ${e.path}: ${e.message}.`,
-      `此修改会使场景无效：${e.path}：${e.message}。`,
+      `此修改会使场景无效：${e.path}：${e.zh}。`,
     );
   }
   return { ok: true, scenario: v.value as NetworkScenario, ...(note ? { note } : {}) };

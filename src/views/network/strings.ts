@@ -59,6 +59,9 @@ const en = {
   exact: 'Exact-match entries',
   hash: 'Hash filter bits set',
   none: 'none',
+  promiscuous: 'Promiscuous mode',
+  /** What a card in promiscuous mode passes (NicConfig.promiscuous). */
+  promiscModes: { multicast: 'every multicast frame', all: 'every frame' },
   warnings: 'Network warnings',
   modes: {
     title: 'Communication modes compared',
@@ -319,6 +322,8 @@ const zh: Deep<Dict> = {
   exact: '精确匹配表项',
   hash: '哈希过滤器中置位的比特',
   none: '无',
+  promiscuous: '混杂模式',
+  promiscModes: { multicast: '所有组播帧', all: '所有帧' },
   warnings: '网络警告',
   modes: {
     title: '通信模式比较',
@@ -532,6 +537,11 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /** The network lab's words in the language on screen. */
+/** A card's promiscuous mode in words (`multicast`, `all`); an unknown mode is shown as it is. */
+export function promiscMode(t: NetText, mode: string): string {
+  return (t.promiscModes as Record<string, string>)[mode] ?? mode;
+}
+
 export function useNetText(): NetText {
   const lang = useLab((s) => s.lang);
   return NET_TEXT[lang];

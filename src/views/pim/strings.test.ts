@@ -21,6 +21,17 @@ describe('PIM view text', () => {
     for (const [k, v] of leaves(PIM_TEXT.en)) expect(holes(zh.get(k)), k).toEqual(holes(v));
   });
 
+  it('translates every string with English words in it, except RFC message names kept verbatim', () => {
+    // RFC 7761 §4.9 message names stay as the RFC writes them, in both languages.
+    const RFC_NAMES = new Set(['Hello']);
+    const zh = new Map(leaves(PIM_TEXT.zh));
+    const copied = leaves(PIM_TEXT.en)
+      .filter(([k, v]) => zh.get(k) === v && /[a-z]{2,}/.test(String(v).replace(/\{\w+\}/g, '')))
+      .filter(([, v]) => !RFC_NAMES.has(String(v)))
+      .map(([k]) => k);
+    expect(copied).toEqual([]);
+  });
+
   it('names every PIM message kind the protocol can send', () => {
     for (const k of Object.keys(PIM_KIND_INFO)) expect(PIM_TEXT.en.kind).toHaveProperty(k);
   });
