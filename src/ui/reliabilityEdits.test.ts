@@ -38,13 +38,13 @@ describe('reliability edits', () => {
       piggyback: false,
       nack: false,
     });
-    expect(scenarioProblem(next)).toBeNull();
+    expect(scenarioProblem(next, 'en')).toBeNull();
   });
 
   it('"none" takes the layer away', () => {
     const next = setScheme('none')(load(reliable));
     expect(next.lab === 'process' && 'reliability' in next).toBe(false);
-    expect(scenarioProblem(next)).toBeNull();
+    expect(scenarioProblem(next, 'en')).toBeNull();
   });
 
   it('a scheme without ACK optimizations turns them off with it', () => {
@@ -59,7 +59,7 @@ describe('reliability edits', () => {
         piggyback: false,
         nack: false,
       });
-      expect(scenarioProblem(next)).toBeNull();
+      expect(scenarioProblem(next, 'en')).toBeNull();
     }
   });
 
@@ -68,7 +68,7 @@ describe('reliability edits', () => {
     expect(rel(nack)?.nack).toBe(true);
     const next = setScheme('vsync')(nack);
     expect(rel(next)).toMatchObject({ scheme: 'vsync', window: 1, nack: false });
-    expect(scenarioProblem(next)).toBeNull();
+    expect(scenarioProblem(next, 'en')).toBeNull();
   });
 
   it('cumulative and piggybacked ACKs get an ACK delay to gather ACKs in', () => {
@@ -76,19 +76,29 @@ describe('reliability edits', () => {
       const next = setOption({ [k]: true })(load(reliable));
       expect(rel(next)?.[k]).toBe(true);
       expect(rel(next)?.ackDelay).toBeGreaterThan(0);
-      expect(scenarioProblem(next)).toBeNull();
+      expect(scenarioProblem(next, 'en')).toBeNull();
     }
   });
 
-  it('refuses what the schema forbids, and says why', () => {
+  it("refuses what the schema forbids, and says why in the student's language", () => {
     const windowed = setOption({ window: 4 })(load(reliable));
     // NACKs replace ACKs: no window with them (process-ext.ts).
     expect(setOption({ nack: true })(windowed)).toBe(windowed);
-    expect(editProblem(windowed, optionChange({ nack: true }))).toMatch(/^reliability\.nack: /);
+    expect(editProblem(windowed, optionChange({ nack: true }), 'en')).toBe(
+      'reliability.nack: negative ACKs replace ACKs: leave window, cumulative and piggyback off',
+    );
+    expect(editProblem(windowed, optionChange({ nack: true }), 'zh')).toBe(
+      'reliability.nack：NACK（否定确认）取代了 ACK：不要同时设置 window、cumulative 和 piggyback',
+    );
     // Atomic multicast needs a peer group: its ACKs are end to end.
     const h = load(hierarchical);
     expect(setScheme('atomic')(h)).toBe(h);
-    expect(editProblem(h, schemeChange('atomic'))).toMatch(/^groups\.structure: /);
+    expect(editProblem(h, schemeChange('atomic'), 'en')).toBe(
+      'groups.structure: atomic multicast needs a peer group: its ACKs are end to end',
+    );
+    expect(editProblem(h, schemeChange('atomic'), 'zh')).toBe(
+      'groups.structure：原子组播需要对等组：它的 ACK 是端到端的',
+    );
   });
 
   it('leaves a scenario without the layer alone when an option changes', () => {
@@ -120,7 +130,7 @@ describe('reliability edits', () => {
         (s0, edits) => {
           const end = edits.reduce<Scenario>((s, e) => e(s), s0);
           if (JSON.stringify(end) !== JSON.stringify(s0)) changed++;
-          expect(scenarioProblem(end)).toBeNull();
+          expect(scenarioProblem(end, 'en')).toBeNull();
         },
       ),
       { numRuns: 150 },

@@ -1,6 +1,7 @@
 import { type ReliabilityInput, ReliabilitySchema, type ReliabilityScheme } from '../scenarios/process-ext';
 import type { Scenario } from '../scenarios/schema';
 import { validateScenario } from '../scenarios/validate';
+import type { Lang } from '../store/lab';
 
 /**
  * Edits of a scenario's reliability setting (issue 3 §3), pure `scenario → scenario` functions
@@ -18,12 +19,13 @@ export type RelOption = Pick<
   'window' | 'cumulative' | 'piggyback' | 'nack' | 'ackDelay' | 'timeout' | 'tries'
 >;
 
-/** The scenario's first validation problem, as `field: message`, or null if it is valid. */
-export function scenarioProblem(s: Scenario): string | null {
+/** The scenario's first validation problem, as `field: message` in `lang`, or null if it is valid. */
+export function scenarioProblem(s: Scenario, lang: Lang): string | null {
   const v = validateScenario(s);
   if (v.ok) return null;
-  const e = v.errors[0];
-  return e ? `${e.path}: ${e.message}` : 'invalid';
+  // An invalid result always lists at least one error (validate.ts).
+  const e = v.errors[0]!;
+  return lang === 'zh' ? `${e.path}：${e.zh}` : `${e.path}: ${e.message}`;
 }
 
 function nextScheme(s: Scenario, scheme: ReliabilityScheme | 'none'): Scenario {
@@ -54,15 +56,15 @@ function nextOption(s: Scenario, patch: Partial<RelOption>): Scenario {
   return { ...s, reliability: next };
 }
 
-/** Why an edit cannot be made (the schema's message), or null when it can. */
-export function editProblem(s: Scenario, change: (s: Scenario) => Scenario): string | null {
+/** Why an edit cannot be made (the schema's message, in `lang`), or null when it can. */
+export function editProblem(s: Scenario, change: (s: Scenario) => Scenario, lang: Lang): string | null {
   const next = change(s);
-  return next === s ? null : scenarioProblem(next);
+  return next === s ? null : scenarioProblem(next, lang);
 }
 
 const checked = (build: (s: Scenario) => Scenario) => (s: Scenario) => {
   const next = build(s);
-  return next !== s && scenarioProblem(next) === null ? next : s;
+  return next !== s && validateScenario(next).ok ? next : s;
 };
 
 /** Switch the scheme (or take the layer away: `none`). */
