@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RELIABILITY_SCHEMES, type ReliabilityScheme } from '../scenarios/process-ext';
 import type { Scenario } from '../scenarios/schema';
@@ -102,7 +102,8 @@ function NumberOption({
   edit(change: (s: Scenario) => Scenario): void;
 }) {
   const { t } = useTranslation('ui');
-  const problem = editProblem(scenario, optionChange({ [k]: value + 1 }));
+  const lang = useLab((s) => s.lang);
+  const problem = editProblem(scenario, optionChange({ [k]: value + 1 }), lang);
   return (
     <label className="field" title={problem ?? t(`rel.${k}Hint`)}>
       <span>{t(`rel.${k}`)}</span>
@@ -136,8 +137,20 @@ export function ReliabilityBar() {
   const scenario = useLab((s) => s.scenario);
   const processes = useLab((s) => (s.scenario.lab === 'process' ? s.scenario.processes : NONE));
   const time = useLab((s) => timeAt(s.trace, s.cursor));
+  const lang = useLab((s) => s.lang);
   const [chosen, setChosen] = useState('');
   const nodeId = useId();
+  // Each asks the validator about a whole edited scenario: once per scenario, not on every step.
+  const problems = useMemo(() => {
+    if (scenario.lab !== 'process') return null;
+    const rel = scenario.reliability;
+    return {
+      scheme: new Map(RELIABILITY_SCHEMES.map((s) => [s, editProblem(scenario, schemeChange(s), lang)])),
+      switch: new Map(
+        SWITCHES.map((k) => [k, rel ? editProblem(scenario, optionChange({ [k]: !rel[k] }), lang) : null]),
+      ),
+    };
+  }, [scenario, lang]);
   if (scenario.lab !== 'process') return null;
   const rel = scenario.reliability ?? null;
   const edit = store.getState().edit;
@@ -162,7 +175,7 @@ export function ReliabilityBar() {
         >
           <option value="none">{t('rel.none')}</option>
           {RELIABILITY_SCHEMES.map((s) => {
-            const problem = editProblem(scenario, schemeChange(s));
+            const problem = problems?.scheme.get(s) ?? null;
             return (
               <option key={s} value={s} disabled={problem !== null} title={problem ?? undefined}>
                 {t(`rel.${s}`)}
@@ -211,7 +224,7 @@ export function ReliabilityBar() {
                   edit={edit}
                 />
                 {SWITCHES.map((k) => {
-                  const problem = editProblem(scenario, optionChange({ [k]: !rel[k] }));
+                  const problem = problems?.switch.get(k) ?? null;
                   return (
                     <label key={k} className="field check" title={problem ?? t(`rel.${k}Hint`)}>
                       <input

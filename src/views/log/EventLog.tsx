@@ -4,7 +4,7 @@ import type { Highlight } from '../../scenarios/lessons/types';
 import type { CopyRecord, TraceEvent } from '../../sim/trace';
 import { useLab } from '../../store/react';
 import { eventDetailText, type Tx, typeText } from '../text';
-import { cursorAfter, LOG_BEFORE, logChunks, logWindow } from './rows';
+import { cursorAfter, LOG_BEFORE, LOG_ROOM, logChunks, logWindow, mayOverflow } from './rows';
 
 /** The diagram's text twin: a table of the run's events up to the cursor, and a few beyond. */
 export interface EventLogProps {
@@ -27,7 +27,15 @@ interface RowProps {
   onInspect: ((e: TraceEvent) => void) | null;
 }
 
+/** Only a cell whose text may not fit clips it (views.css: each clip is painted on its own). */
+const clip = (text: string, room: number) => (mayOverflow(text, room) ? 'mv-clip' : undefined);
+
 const Row = memo(function Row({ e, state, highlighted, details, t, onGo, onInspect }: RowProps) {
+  // A row re-renders as the cursor passes it: its words stay the same.
+  const type = useMemo(() => typeText(t, e.type), [t, e.type]);
+  const goTo = useMemo(() => t('log.goTo', { step: e.step }), [t, e.step]);
+  const msg = e.msg ?? '';
+  const from = e.from ?? '';
   return (
     <tr
       className={`mv-row ${state}${highlighted ? ' hl' : ''} t-${e.type}`}
@@ -37,25 +45,25 @@ const Row = memo(function Row({ e, state, highlighted, details, t, onGo, onInspe
         onInspect?.(e);
       }}
     >
-      <td>
+      <td className={clip(String(e.step), LOG_ROOM.step)}>
         <button
           type="button"
           onClick={(ev) => {
             ev.stopPropagation();
             onGo(e.step);
           }}
-          aria-label={t('log.goTo', { step: e.step })}
+          aria-label={goTo}
         >
           {e.step}
         </button>
       </td>
-      <td>{e.time}</td>
-      <td>{e.node}</td>
-      <td>
-        {typeText(t, e.type)}
+      <td className={clip(String(e.time), LOG_ROOM.time)}>{e.time}</td>
+      <td className={clip(e.node, LOG_ROOM.node)}>{e.node}</td>
+      <td className={clip(type, LOG_ROOM.type)}>
+        {type}
         {state === 'future' && <span className="mv-sr"> ({t('log.future')})</span>}
       </td>
-      <td>
+      <td className={clip(msg, LOG_ROOM.msg)}>
         {onInspect && e.msg ? (
           <button
             type="button"
@@ -69,10 +77,10 @@ const Row = memo(function Row({ e, state, highlighted, details, t, onGo, onInspe
             {e.msg}
           </button>
         ) : (
-          (e.msg ?? '')
+          msg
         )}
       </td>
-      <td>{e.from ?? ''}</td>
+      <td className={clip(from, LOG_ROOM.from)}>{from}</td>
       <td>{details}</td>
     </tr>
   );
@@ -103,7 +111,41 @@ export function EventLog({ highlight, className, inspect }: EventLogProps) {
     };
   }, [tx, copies, lanes]);
 
+  // The caption and column heads change with the language only.
+  const head = useMemo(
+    () => (
+      <>
+        <caption className="mv-sr">{t('log.caption')}</caption>
+        <colgroup>
+          <col className="mv-col-step" />
+          <col className="mv-col-time" />
+          <col className="mv-col-node" />
+          <col className="mv-col-type" />
+          <col className="mv-col-msg" />
+          <col className="mv-col-from" />
+          <col />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">{t('log.step')}</th>
+            <th scope="col">{t('log.time')}</th>
+            <th scope="col">{t('log.node')}</th>
+            <th scope="col">{t('log.type')}</th>
+            <th scope="col">{t('log.msg')}</th>
+            <th scope="col">{t('log.from')}</th>
+            <th scope="col">{t('log.details')}</th>
+          </tr>
+        </thead>
+      </>
+    ),
+    [t],
+  );
+
   const w = logWindow(cursor, trace.events.length, before);
+  // Both move in chunks of steps (rows.ts), so most steps reuse them.
+  const later = trace.events.length - w.to;
+  const earlierText = useMemo(() => t('log.earlier', { n: w.from }), [t, w.from]);
+  const laterText = useMemo(() => t('log.more', { n: later }), [t, later]);
   const chunks = logChunks(trace.events.slice(w.from, w.to));
   const hlMsgs = new Set(highlight?.msgs ?? []);
   const hlNodes = new Set(highlight?.nodes ?? []);
@@ -145,32 +187,12 @@ export function EventLog({ highlight, className, inspect }: EventLogProps) {
     >
       {w.from > 0 && (
         <button type="button" className="mv-log-more" onClick={() => setBefore((b) => b + LOG_BEFORE * 5)}>
-          {t('log.earlier', { n: w.from })}
+          {earlierText}
         </button>
       )}
       <div className="mv-log-scroll" ref={scroller}>
         <table>
-          <caption className="mv-sr">{t('log.caption')}</caption>
-          <colgroup>
-            <col className="mv-col-step" />
-            <col className="mv-col-time" />
-            <col className="mv-col-node" />
-            <col className="mv-col-type" />
-            <col className="mv-col-msg" />
-            <col className="mv-col-from" />
-            <col />
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col">{t('log.step')}</th>
-              <th scope="col">{t('log.time')}</th>
-              <th scope="col">{t('log.node')}</th>
-              <th scope="col">{t('log.type')}</th>
-              <th scope="col">{t('log.msg')}</th>
-              <th scope="col">{t('log.from')}</th>
-              <th scope="col">{t('log.details')}</th>
-            </tr>
-          </thead>
+          {head}
           {chunks.map((chunk) => (
             // One body per chunk of rows (views.css: each paints on its own, so a step repaints
             // the chunk with the current row and the others are reused as they were).
@@ -191,9 +213,7 @@ export function EventLog({ highlight, className, inspect }: EventLogProps) {
           ))}
         </table>
       </div>
-      {w.to < trace.events.length && (
-        <p className="mv-muted mv-log-later">{t('log.more', { n: trace.events.length - w.to })}</p>
-      )}
+      {later > 0 && <p className="mv-muted mv-log-later">{laterText}</p>}
     </section>
   );
 }

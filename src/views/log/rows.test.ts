@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cursorAfter, LOG_AFTER, LOG_AFTER_CHUNK, LOG_BEFORE, LOG_CHUNK, logChunks, logWindow } from './rows';
+import {
+  cursorAfter,
+  LOG_AFTER,
+  LOG_AFTER_CHUNK,
+  LOG_BEFORE,
+  LOG_CHUNK,
+  LOG_ROOM,
+  logChunks,
+  logWindow,
+  mayOverflow,
+} from './rows';
 
 describe('event log rows', () => {
   it('list at least the latest events up to the cursor and a few after it, and never outside the run (property)', () => {
@@ -61,6 +71,40 @@ describe('event log rows', () => {
           expect(c.length).toBeGreaterThan(0);
           expect(new Set(c.map((e) => Math.floor(e.step / LOG_CHUNK))).size).toBe(1);
         }
+      }),
+    );
+  });
+});
+
+describe('event log cells that may not fit their column', () => {
+  it('leave short ids, step numbers, times and common event types unclipped', () => {
+    for (const id of ['P0', 'P12', 'S', 'R3']) expect(mayOverflow(id, LOG_ROOM.node)).toBe(false);
+    for (const msg of ['m9', 'm122', 'm999']) expect(mayOverflow(msg, LOG_ROOM.msg)).toBe(false);
+    expect(mayOverflow('2326', LOG_ROOM.step)).toBe(false);
+    expect(mayOverflow('337', LOG_ROOM.time)).toBe(false);
+    for (const type of ['send', 'receive', 'deliver', 'hold back', 'ACK', 'NACK', '交付', 'RPF 检查失败'])
+      expect(mayOverflow(type, LOG_ROOM.type)).toBe(false);
+  });
+
+  it('clip ids up to 16 characters, five-digit steps and long words', () => {
+    expect(mayOverflow('a-sixteen-char-i', LOG_ROOM.node)).toBe(true);
+    expect(mayOverflow('WWWW', LOG_ROOM.from)).toBe(true);
+    expect(mayOverflow('m12345', LOG_ROOM.msg)).toBe(true);
+    expect(mayOverflow('10000', LOG_ROOM.step)).toBe(true);
+    // 91 px in DejaVu Sans Bold at 13 px, in a 79 px column.
+    expect(mayOverflow('membership', LOG_ROOM.type)).toBe(true);
+  });
+
+  it('measure the longest run between spaces, and break before ideographs', () => {
+    expect(mayOverflow('hold back', 3)).toBe(false);
+    expect(mayOverflow('holdback', 3)).toBe(true);
+    expect(mayOverflow('成员列表成员列表', 2)).toBe(false);
+  });
+
+  it('grow with the text: a cell that may overflow still may with more text after it (property)', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.double({ min: 1, max: 10, noNaN: true }), (a, b, room) => {
+        expect(!mayOverflow(a, room) || mayOverflow(a + b, room)).toBe(true);
       }),
     );
   });

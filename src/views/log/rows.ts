@@ -53,3 +53,45 @@ export function logChunks<E extends { step: number }>(events: readonly E[]): E[]
   }
   return out;
 }
+
+/**
+ * Room for text in the log's fixed columns, in em (views.css: the column's width less the cell's
+ * 12px padding, and a button's padding and border, at the smallest font, 13px). Keep in step with
+ * the `.mv-col-*` widths.
+ */
+export const LOG_ROOM = { step: 3.3, time: 3.5, node: 3.5, type: 6, msg: 4.3, from: 3.5 } as const;
+
+/**
+ * An upper bound on a character's width in em, bold, in the sans-serif fonts the app names (DejaVu
+ * Sans Bold, the widest of them: digits 0.70, lower case up to 0.72 but m 1.04 and w 0.92, capitals
+ * up to 0.85 but M 1.00 and W 1.10).
+ */
+function charEm(ch: string): number {
+  if (ch >= '0' && ch <= '9') return 0.7;
+  if (ch >= 'a' && ch <= 'z') return ch === 'm' || ch === 'w' ? 1.15 : 0.72;
+  if (ch >= 'A' && ch <= 'Z') return ch === 'M' || ch === 'W' ? 1.15 : 0.86;
+  if ('.,:;\'!|()[]{}/-_*"'.includes(ch)) return 0.6;
+  return ch.charCodeAt(0) < 0x80 ? 0.9 : 1.15;
+}
+
+/** Chinese, Japanese and Korean ideographs: a line may break before each. */
+const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Whether a cell's text may be wider than its column (`room` em): its longest unbreakable run,
+ * measured with `charEm`'s upper bounds. Only such cells clip with an ellipsis; a clip is a paint
+ * chunk of its own, and clipping every cell of the listed rows cost ~0.8 ms of a step's frame.
+ */
+export function mayOverflow(text: string, room: number): boolean {
+  let run = 0;
+  for (const ch of text) {
+    if (ch === ' ') {
+      run = 0;
+      continue;
+    }
+    if (IDEOGRAPH.test(ch)) run = 0;
+    run += charEm(ch);
+    if (run > room) return true;
+  }
+  return false;
+}

@@ -5,6 +5,7 @@ import { useLab } from '../../store/react';
 import { reasonText, type Tx } from '../text';
 import {
   changedKeys,
+  type DeliveredItem,
   type OrderingFacts,
   type ProcessAt,
   type ProcessIndex,
@@ -46,6 +47,38 @@ export function ProcessPanel(props: ProcessPanelProps) {
   return <PanelView {...props} now={now} before={before} />;
 }
 
+/** The delivery queue is drawn in runs of this many: a delivery re-renders the last run, not the whole queue. */
+const DELIVERED_RUN = 32;
+
+interface DeliveredRunProps {
+  items: readonly DeliveredItem[];
+  hlMsgs: ReadonlySet<string>;
+  /** " (own)" in the current language. */
+  own: string;
+}
+
+/** A delivery's step names it: the same steps are the same deliveries (processAt makes new objects each time). */
+const sameRun = (a: DeliveredRunProps, b: DeliveredRunProps) =>
+  a.own === b.own &&
+  a.hlMsgs === b.hlMsgs &&
+  a.items.length === b.items.length &&
+  a.items.every((d, i) => d.step === b.items[i]!.step);
+
+const DeliveredRun = memo(function DeliveredRun({ items, hlMsgs, own }: DeliveredRunProps) {
+  return items.map((d) => (
+    <li key={d.step} className={hlMsgs.has(d.msg) ? 'hl' : undefined}>
+      <span className="mv-msg">{d.msg}</span>
+      <span className="mv-from">{d.own ? own : ` (${d.from})`}</span>
+    </li>
+  ));
+}, sameRun);
+
+function runs<T>(xs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
 /** The panel itself: re-renders only when this process's state (or the previous step's) changed. */
 const PanelView = memo(function PanelView({
   node,
@@ -62,10 +95,14 @@ const PanelView = memo(function PanelView({
 
   const changed = changedKeys(now.vector, before.vector);
   const hlPanel = highlight?.panel;
-  const hlMsgs = new Set(highlight?.msgs ?? []);
+  const hlKey = (highlight?.msgs ?? []).join('\u0000');
+  const hlMsgs = useMemo(() => new Set(hlKey === '' ? [] : hlKey.split('\u0000')), [hlKey]);
   const hlNode = highlight?.nodes?.includes(node) ?? false;
   const vectorTitle =
     ordering === 'causal' ? t('panel.vector') : ordering === 'fifo' ? t('panel.counters') : t('panel.values');
+  // Once per render, not once per delivered message (a long run's queue lists hundreds).
+  const own = ` (${t('panel.own')})`;
+  const changedText = changed.size > 0 ? t('panel.changed') : '';
 
   return (
     <section
@@ -96,9 +133,9 @@ const PanelView = memo(function PanelView({
                   <td key={k} className={changed.has(k) ? 'changed' : undefined}>
                     {v}
                     {changed.has(k) && (
-                      <span className="mv-changed" title={t('panel.changed')}>
+                      <span className="mv-changed" title={changedText}>
                         <span aria-hidden="true"> ▲</span>
-                        <span className="mv-sr">{t('panel.changed')}</span>
+                        <span className="mv-sr">{changedText}</span>
                       </span>
                     )}
                   </td>
@@ -131,11 +168,8 @@ const PanelView = memo(function PanelView({
               <p className="mv-muted">{t('panel.empty')}</p>
             ) : (
               <ol className="mv-delivered">
-                {now.delivered.map((d) => (
-                  <li key={d.step} className={hlMsgs.has(d.msg) ? 'hl' : undefined}>
-                    <span className="mv-msg">{d.msg}</span>
-                    <span className="mv-from">{d.own ? ` (${t('panel.own')})` : ` (${d.from})`}</span>
-                  </li>
+                {runs(now.delivered, DELIVERED_RUN).map((run) => (
+                  <DeliveredRun key={run[0]!.step} items={run} hlMsgs={hlMsgs} own={own} />
                 ))}
               </ol>
             )}

@@ -16,6 +16,7 @@ import { timeAt } from '../../store/lab';
 import { useLab } from '../../store/react';
 import { guaranteeName, reasonText, type Tx, violationText } from '../text';
 import { checksFor, promisedBy } from '../verdicts';
+import { arrowSpan, type Bucket, bucketCursor, bucketize, bucketLive, markSpan, spanSpan } from './buckets';
 import { FaultLayer } from './FaultLayer';
 import { faultModelFor } from './faults';
 import {
@@ -271,6 +272,138 @@ const SpanView = memo(function SpanView({ g, endX, offset, highlighted, pattern,
   );
 });
 
+type Flagged = ReturnType<typeof violationMarks>;
+
+/**
+ * A run of marks (buckets.ts): `cursor` is the run's own view of it, so a step outside the run's
+ * steps leaves its props, and every mark in it, as they were.
+ */
+const MarkGroup = memo(function MarkGroup({
+  b,
+  cursor,
+  quietMsgs,
+  size,
+  flagged,
+  hlMsgs,
+  t,
+}: {
+  b: Bucket<MarkGeo>;
+  cursor: number;
+  quietMsgs: ReadonlySet<string>;
+  size: number;
+  flagged: Flagged;
+  hlMsgs: ReadonlySet<string>;
+  t: Tx;
+}) {
+  return b.items.map((g) => {
+    const m = g.mark;
+    const violation = flagged.second.has(`${m.node}\u0000${m.step}`)
+      ? 'second'
+      : m.type === 'deliver' && flagged.first.has(`${m.node}\u0000${m.msg}`)
+        ? 'first'
+        : null;
+    return (
+      <MarkView
+        key={m.key}
+        g={g}
+        shown={markShown(m, cursor)}
+        quiet={quietMsgs.has(m.msg)}
+        size={size}
+        violation={violation}
+        highlighted={hlMsgs.has(m.msg)}
+        t={t}
+      />
+    );
+  });
+});
+
+/** A run of copies: the time (and how many are in flight) reaches it only while one of them may be in flight. */
+const ArrowGroup = memo(function ArrowGroup({
+  b,
+  cursor,
+  tNow,
+  fewInFlight,
+  corrupt,
+  hlCopies,
+  hlMsgs,
+  selectedCopy,
+  marker,
+  t,
+  onOpen,
+}: {
+  b: Bucket<ArrowGeo>;
+  cursor: number;
+  tNow: number;
+  fewInFlight: boolean;
+  corrupt: ReadonlySet<string>;
+  hlCopies: ReadonlySet<string>;
+  hlMsgs: ReadonlySet<string>;
+  selectedCopy: string | undefined;
+  marker: string;
+  t: Tx;
+  onOpen(id: string): void;
+}) {
+  return b.items.map((g) => {
+    const status = copyStatus(g.arrow, cursor);
+    const p = status === 'flight' ? flightPoint(g, tNow) : null;
+    const highlighted = hlCopies.has(g.arrow.id) || hlMsgs.has(g.arrow.msg);
+    const selected = g.arrow.id === selectedCopy;
+    return (
+      <ArrowView
+        key={g.arrow.id}
+        g={g}
+        corrupt={corrupt.has(`${g.arrow.src} ${g.arrow.msg}`)}
+        status={status}
+        px={p?.x ?? 0}
+        py={p?.y ?? 0}
+        open={canIntervene(g.arrow, cursor)}
+        // Shown only in flight, so only then does it depend on the others in flight.
+        labelled={
+          status === 'flight' && ((fewInFlight && !QUIET_KINDS.has(g.arrow.kind)) || highlighted || selected)
+        }
+        highlighted={highlighted}
+        selected={selected}
+        marker={marker}
+        t={t}
+        onOpen={onOpen}
+      />
+    );
+  });
+});
+
+/** A run of hold-back spans: the cursor's x reaches it only while one of them may still be growing. */
+const SpanGroup = memo(function SpanGroup({
+  b,
+  cursor,
+  xNow,
+  offset,
+  hlMsgs,
+  hlNodes,
+  pattern,
+  t,
+}: {
+  b: Bucket<SpanGeo>;
+  cursor: number;
+  xNow: number;
+  offset: number;
+  hlMsgs: ReadonlySet<string>;
+  hlNodes: ReadonlySet<string>;
+  pattern: string;
+  t: Tx;
+}) {
+  return b.items.map((g) => (
+    <SpanView
+      key={g.span.key}
+      g={g}
+      endX={spanEndX(g, cursor, xNow)}
+      offset={offset}
+      highlighted={hlMsgs.has(g.span.msg) || hlNodes.has(g.span.node)}
+      pattern={pattern}
+      t={t}
+    />
+  ));
+});
+
 /** Marks the checkers flag: the delivery that broke a guarantee, and the one it overtook. */
 function violationMarks(checks: readonly CheckResult[]) {
   const second = new Set<string>();
@@ -375,9 +508,39 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
     return () => el.removeEventListener('wheel', onWheel);
   }, [setWin]);
 
-  const hlNodes = new Set(highlight?.nodes ?? []);
-  const hlMsgs = new Set(highlight?.msgs ?? []);
-  const hlCopies = new Set(highlight?.copies ?? []);
+  // The same sets while the highlight says the same (a lesson step's highlight may be a new object each render).
+  const hlKey = JSON.stringify([highlight?.nodes ?? [], highlight?.msgs ?? [], highlight?.copies ?? []]);
+  const { hlNodes, hlMsgs, hlCopies } = useMemo(() => {
+    const [nodes, msgs, copies] = JSON.parse(hlKey) as [string[], string[], string[]];
+    return { hlNodes: new Set(nodes), hlMsgs: new Set(msgs), hlCopies: new Set(copies) };
+  }, [hlKey]);
+  const markRuns = useMemo(
+    () =>
+      bucketize(
+        geo.marks,
+        (g) => g.mark.key,
+        (g) => markSpan(g.mark),
+      ),
+    [geo],
+  );
+  const arrowRuns = useMemo(
+    () =>
+      bucketize(
+        geo.arrows,
+        (g) => g.arrow.id,
+        (g) => arrowSpan(g.arrow),
+      ),
+    [geo],
+  );
+  const spanRuns = useMemo(
+    () =>
+      bucketize(
+        geo.spans,
+        (g) => g.span.key,
+        (g) => spanSpan(g.span),
+      ),
+    [geo],
+  );
   const summary = summaryAt(summaries, cursor);
   const fewInFlight = summary.flight <= LABELLED_PACKETS;
   const label = t('diagram.summary', {
@@ -389,6 +552,31 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
   });
 
   const violations = checks.filter((c) => c.violation && cursor > c.violation.step);
+  // The list below the diagram changes only when the cursor passes a violation.
+  const violationKey = violations.map((c) => c.guarantee).join('\u0000');
+  const violationList = useMemo(
+    () =>
+      violationKey === '' ? null : (
+        <ul className="mv-violations" aria-live="polite">
+          {checks
+            .filter((c) => violationKey.split('\u0000').includes(c.guarantee))
+            .map((c) => {
+              const promised = ordering !== null && promisedBy(ordering).includes(c.guarantee);
+              return (
+                <li key={c.guarantee} className={promised ? undefined : 'unpromised'}>
+                  <span className="mv-violation-icon" aria-hidden="true">
+                    {promised ? '!' : 'i'}
+                  </span>{' '}
+                  <strong>{guaranteeName(tx, c.guarantee)}:</strong>{' '}
+                  {c.violation ? violationText(tx, c.violation) : null}
+                  {!promised && <span className="mv-unpromised"> ({tx('diagram.notPromised')})</span>}
+                </li>
+              );
+            })}
+        </ul>
+      ),
+    [violationKey, checks, ordering, tx],
+  );
   // The tool bar's words change with the language only, not with the step.
   const words = useMemo(
     () => ({
@@ -404,7 +592,10 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
     [t],
   );
   const span = win.t1 - win.t0;
-  const round = (v: number) => Math.round(v);
+  const r0 = Math.round(Math.max(0, win.t0));
+  const r1 = Math.round(win.t1);
+  const range = useMemo(() => t('diagram.range', { t0: r0, t1: r1 }), [t, r0, r1]);
+  const cursorText = useMemo(() => t('diagram.cursor', { time: tNow }), [t, tNow]);
 
   return (
     <div ref={wrapRef} className={['mv-diagram', className].filter(Boolean).join(' ')}>
@@ -434,9 +625,7 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
         <button type="button" onClick={() => setWin(pan(win, span / 3))} aria-label={words.panRight}>
           ▶
         </button>
-        <span className="mv-range">
-          {t('diagram.range', { t0: round(Math.max(0, win.t0)), t1: round(win.t1) })}
-        </span>
+        <span className="mv-range">{range}</span>
       </div>
       <figure ref={plotRef} className="mv-plot" tabIndex={-1} aria-label={label}>
         <svg
@@ -515,13 +704,15 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
             ))}
             <g clipPath={`url(#${clip})`}>
               <FaultLayer fm={faults} geo={geo} cursor={cursor} tNow={tNow} gap={size.laneGap} t={tx} />
-              {geo.spans.map((g) => (
-                <SpanView
-                  key={g.span.key}
-                  g={g}
-                  endX={spanEndX(g, cursor, xNow)}
+              {spanRuns.map((b) => (
+                <SpanGroup
+                  key={b.key}
+                  b={b}
+                  cursor={bucketCursor(b, cursor)}
+                  xNow={bucketLive(b, cursor) ? xNow : 0}
                   offset={size.mark / 2 + 3}
-                  highlighted={hlMsgs.has(g.span.msg) || hlNodes.has(g.span.node)}
+                  hlMsgs={hlMsgs}
+                  hlNodes={hlNodes}
                   pattern={pattern}
                   t={tx}
                 />
@@ -529,23 +720,19 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
             </g>
           </g>
           <g className="mv-arrows" clipPath={`url(#${clip})`}>
-            {geo.arrows.map((g) => {
-              const status = copyStatus(g.arrow, cursor);
-              const p = status === 'flight' ? flightPoint(g, tNow) : null;
-              const highlighted = hlCopies.has(g.arrow.id) || hlMsgs.has(g.arrow.msg);
-              const selected = g.arrow.id === selectedCopy;
+            {arrowRuns.map((b) => {
+              const live = bucketLive(b, cursor);
               return (
-                <ArrowView
-                  key={g.arrow.id}
-                  g={g}
-                  corrupt={faults.corrupt.has(`${g.arrow.src} ${g.arrow.msg}`)}
-                  status={status}
-                  px={p?.x ?? 0}
-                  py={p?.y ?? 0}
-                  open={canIntervene(g.arrow, cursor)}
-                  labelled={(fewInFlight && !QUIET_KINDS.has(g.arrow.kind)) || highlighted || selected}
-                  highlighted={highlighted}
-                  selected={selected}
+                <ArrowGroup
+                  key={b.key}
+                  b={b}
+                  cursor={bucketCursor(b, cursor)}
+                  tNow={live ? tNow : 0}
+                  fewInFlight={live && fewInFlight}
+                  corrupt={faults.corrupt}
+                  hlCopies={hlCopies}
+                  hlMsgs={hlMsgs}
+                  selectedCopy={selectedCopy}
                   marker={marker}
                   t={tx}
                   onOpen={onOpen}
@@ -555,32 +742,24 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
           </g>
           {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an svg group is not focusable; the event log is the text twin of these shapes */}
           <g className="mv-decor" aria-hidden="true" clipPath={`url(#${clip})`}>
-            {geo.marks.map((g) => {
-              const m = g.mark;
-              const violation = flagged.second.has(`${m.node}\u0000${m.step}`)
-                ? 'second'
-                : m.type === 'deliver' && flagged.first.has(`${m.node}\u0000${m.msg}`)
-                  ? 'first'
-                  : null;
-              return (
-                <MarkView
-                  key={m.key}
-                  g={g}
-                  shown={markShown(m, cursor)}
-                  quiet={quietMsgs.has(m.msg)}
-                  size={size.mark}
-                  violation={violation}
-                  highlighted={hlMsgs.has(m.msg)}
-                  t={tx}
-                />
-              );
-            })}
+            {markRuns.map((b) => (
+              <MarkGroup
+                key={b.key}
+                b={b}
+                cursor={bucketCursor(b, cursor)}
+                quietMsgs={quietMsgs}
+                size={size.mark}
+                flagged={flagged}
+                hlMsgs={hlMsgs}
+                t={tx}
+              />
+            ))}
             <GroupLayer trace={trace} geo={geo} cursor={cursor} tNow={tNow} gap={size.laneGap} t={tx} />
             {xNow >= geo.plotLeft - 1 && xNow <= geo.plotRight + 1 && (
               <g className="mv-cursor">
                 <line x1={xNow} x2={xNow} y1={22} y2={geo.height - 8} />
                 <text x={xNow} y={geo.height - 6} textAnchor="middle">
-                  {t('diagram.cursor', { time: tNow })}
+                  {cursorText}
                 </text>
               </g>
             )}
@@ -589,23 +768,7 @@ export function SpaceTimeDiagram({ highlight, className }: SpaceTimeDiagramProps
         </svg>
       </figure>
       {lane.menu}
-      {violations.length > 0 && (
-        <ul className="mv-violations" aria-live="polite">
-          {violations.map((c) => {
-            const promised = ordering !== null && promisedBy(ordering).includes(c.guarantee);
-            return (
-              <li key={c.guarantee} className={promised ? undefined : 'unpromised'}>
-                <span className="mv-violation-icon" aria-hidden="true">
-                  {promised ? '!' : 'i'}
-                </span>{' '}
-                <strong>{guaranteeName(tx, c.guarantee)}:</strong>{' '}
-                {c.violation ? violationText(tx, c.violation) : null}
-                {!promised && <span className="mv-unpromised"> ({t('diagram.notPromised')})</span>}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      {violationList}
     </div>
   );
 }
