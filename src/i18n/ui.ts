@@ -39,6 +39,7 @@ export const ui = {
     playback: {
       controls: 'Playback',
       first: 'First step',
+      keySpace: 'Space',
       back: 'Step back',
       play: 'Play',
       pause: 'Pause',
@@ -223,6 +224,7 @@ export const ui = {
     playback: {
       controls: '播放',
       first: '第一步',
+      keySpace: '空格键',
       back: '后退一步',
       play: '播放',
       pause: '暂停',

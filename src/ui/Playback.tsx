@@ -52,7 +52,7 @@ const Buttons = memo(function Buttons({
         className="icon-btn primary"
         onClick={() => togglePlay(store)}
         disabled={empty}
-        title={`${t(playing ? 'playback.pause' : 'playback.play')} (Space)`}
+        title={`${t(playing ? 'playback.pause' : 'playback.play')} (${t('playback.keySpace')})`}
         aria-label={t(playing ? 'playback.pause' : 'playback.play')}
       >
         <Icon name={playing ? 'pause' : 'play'} />
