@@ -6,6 +6,7 @@ import { timeAt } from '../store/lab';
 import { useLab, useLabStore } from '../store/react';
 import { LANE_SECTIONS } from '../views/spacetime/LaneMenu';
 import type { Tx } from '../views/text';
+import { popoverKeys } from './popoverKeys';
 import {
   editProblem,
   optionChange,
@@ -67,15 +68,10 @@ function Popover({
           className="popover relbar-popover"
           role="dialog"
           aria-label={title}
-          onKeyDown={(e) => {
-            // The popover's keys are its own: the shell's step keys must not move the cursor under it.
-            e.stopPropagation();
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              setOpen(false);
-              button.current?.focus();
-            }
-          }}
+          onKeyDown={popoverKeys(() => {
+            setOpen(false);
+            button.current?.focus();
+          })}
         >
           <h2>{title}</h2>
           {children}

@@ -1,5 +1,6 @@
-import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CopyRecord } from '../../sim/trace';
+import { popoverKeys } from '../../ui/popoverKeys';
 import { MAX_DELAY } from './edits';
 import { fill, useNetText } from './strings';
 
@@ -62,14 +63,7 @@ export function PacketMenu({ copy, igmp, onDrop, onDelay, onInspect, onClose }: 
     return () => document.removeEventListener('pointerdown', onDown);
   }, [onClose]);
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    // The menu's keys are its own: the shell's step keys must not move the cursor under it.
-    e.stopPropagation();
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-    }
-  };
+  const onKeyDown = popoverKeys(onClose);
 
   return (
     <div

@@ -1,8 +1,9 @@
-import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InterventionInput } from '../../scenarios/schema';
 import { timeAt } from '../../store/lab';
 import { useLab } from '../../store/react';
+import { popoverKeys } from '../../ui/popoverKeys';
 import { canIntervene } from './frame';
 import { type Arrow, modelFor } from './model';
 
@@ -41,14 +42,7 @@ export function CopyMenuView({ arrow, tNow, delayTicks, onIntervene, onClose }: 
   }, []);
   const choices = copyChoices(arrow, tNow, delayTicks);
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    // The menu's keys are its own: the shell's step keys must not move the cursor under it.
-    e.stopPropagation();
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-    }
-  };
+  const onKeyDown = popoverKeys(onClose);
 
   return (
     <div

@@ -1,6 +1,5 @@
 import {
   type ComponentType,
-  type KeyboardEvent,
   type MouseEvent,
   type PointerEvent,
   type ReactNode,
@@ -15,6 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { ProcessScenario, Scenario } from '../../scenarios/schema';
 import { useLab } from '../../store/react';
+import { popoverKeys } from '../../ui/popoverKeys';
 import type { Tx } from '../text';
 import {
   addFault,
@@ -271,14 +271,7 @@ function LaneMenuView({ at, onClose }: LaneMenuViewProps) {
 
   if (scenario.lab !== 'process') return null;
   const sections = sectionsFor(scenario, at.node);
-  const onKeyDown = (e: KeyboardEvent) => {
-    // The menu's keys are its own: the shell's step keys must not move the cursor under it.
-    e.stopPropagation();
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose(true);
-    }
-  };
+  const onKeyDown = popoverKeys(() => onClose(true));
   const apply = (change: (s: Scenario) => Scenario) => {
     edit(change);
     onClose(true);
