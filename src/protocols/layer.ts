@@ -17,20 +17,30 @@ export interface Outcome<C> {
   out: LayerAction[];
 }
 
+/** No actions: shared, and never written to. */
+const NONE: LayerAction[] = [];
+
 const LAYER_EVENTS = ['down', 'up', 'timer', 'fault', 'control'] as const;
 
 export function layerMachine<C extends object, I>(id: string, logic: LayerLogic<C, I>) {
   // The rules run once per event, inside the assign; the actions they return are handed to the
-  // `effects` action through this map, keyed by the event object xstate passes to both.
-  const outcomes = new WeakMap<object, LayerAction[]>();
+  // `effects` action, which xstate resolves right after the assign and before any other event
+  // (a machine takes one event at a time, synchronously). A variable is enough, and cheaper than
+  // keying them by the event object in a WeakMap.
+  let event: LayerEvent | undefined;
+  let out: LayerAction[] = NONE;
   const handle = {
     actions: [
-      assign(({ context, event }: { context: C; event: LayerEvent }) => {
-        const r = logic.on(context, event);
-        outcomes.set(event, r.out);
+      assign(({ context, event: e }: { context: C; event: LayerEvent }) => {
+        const r = logic.on(context, e);
+        event = e;
+        out = r.out;
         return r.context;
       }),
-      { type: 'effects' as const, params: ({ event }: { event: LayerEvent }) => outcomes.get(event) ?? [] },
+      {
+        type: 'effects' as const,
+        params: ({ event: e }: { event: LayerEvent }) => (e === event ? out : NONE),
+      },
     ],
   };
   return setup({

@@ -251,7 +251,9 @@ export class ProcessHost implements NodeHost<ProcessAction> {
     if (!r) return [];
     const actions: LayerAction[] = [];
     collecting = actions;
-    r.actor.send({ ...event, now: this.fx.now });
+    // Every caller builds a fresh event, so it is stamped in place rather than copied.
+    event.now = this.fx.now;
+    r.actor.send(event);
     const snap = r.actor.getSnapshot();
     // xstate catches an exception thrown by a layer and stops the actor; surface it instead.
     if (snap.status === 'error') throw snap.error;

@@ -112,8 +112,20 @@ export function run<A>(opts: RunOptions<A>): Trace {
     return ev;
   };
 
-  const effectsFor = (self: NodeId): Effects => ({
-    now,
+  /** Each node's effects, built once: `now` reads the clock, so the object serves every input. */
+  const effects = new Map<NodeId, Effects>();
+  const effectsFor = (self: NodeId): Effects => {
+    let fx = effects.get(self);
+    if (!fx) {
+      fx = makeEffects(self);
+      effects.set(self, fx);
+    }
+    return fx;
+  };
+  const makeEffects = (self: NodeId): Effects => ({
+    get now() {
+      return now;
+    },
     self,
     send(out) {
       const from = out.from ?? self;
@@ -126,21 +138,39 @@ export function run<A>(opts: RunOptions<A>): Trace {
         const n = (sentCount.get(key) ?? 0) + 1;
         sentCount.set(key, n);
         // Built once in its final key order (the trace is compared byte for byte); the network
-        // model reads it as the draft of the copy whose fate it decides.
-        const rec: CopyRecord = {
-          id: copyId(out.msg, to, n),
-          msg: out.msg,
-          kind: out.kind,
-          from,
-          src: self,
-          to,
-          sentAt: now,
-          sentStep,
-          arriveAt: now,
-          arriveStep: null,
-          lost: null,
-        };
-        if (out.label) rec.label = out.label;
+        // model reads it as the draft of the copy whose fate it decides. The first transmission's
+        // id is the key itself.
+        const id = n === 1 ? (key as CopyId) : copyId(out.msg, to, n);
+        // With its label in the literal rather than added after: V8 then keeps every field in
+        // the object itself instead of allocating a second array for the one added late.
+        const rec: CopyRecord = out.label
+          ? {
+              id,
+              msg: out.msg,
+              kind: out.kind,
+              from,
+              src: self,
+              to,
+              sentAt: now,
+              sentStep,
+              arriveAt: now,
+              arriveStep: null,
+              lost: null,
+              label: out.label,
+            }
+          : {
+              id,
+              msg: out.msg,
+              kind: out.kind,
+              from,
+              src: self,
+              to,
+              sentAt: now,
+              sentStep,
+              arriveAt: now,
+              arriveStep: null,
+              lost: null,
+            };
         const fate = opts.network.fate(rec);
         if ('lost' in fate) {
           rec.arriveAt = Math.max(now, fate.at);
@@ -166,16 +196,15 @@ export function run<A>(opts: RunOptions<A>): Trace {
     },
   });
 
-  const deliverTo = (node: NodeId, input: NodeInput<A>, onFirstStep?: (step: number) => void) => {
+  /** Gives `node` the input; true if it recorded anything (its first event is then the step it had before). */
+  const deliverTo = (node: NodeId, input: NodeInput<A>): boolean => {
     const host = hosts.get(node);
-    if (!host) return;
+    if (!host) return false;
     const before = events.length;
     host.handle(input, effectsFor(node));
-    if (events.length > before) {
-      onFirstStep?.(before);
-      states.push({ step: events.length - 1, node, state: host.view() });
-    }
-    return events.length > before;
+    if (events.length === before) return false;
+    states.push({ step: events.length - 1, node, state: host.view() });
+    return true;
   };
 
   for (;;) {
@@ -220,10 +249,9 @@ export function run<A>(opts: RunOptions<A>): Trace {
       }
       case 'arrive': {
         const c = it.copy;
-        const handled = deliverTo(c.to, { type: 'net', copy: c, payload: it.payload }, (s) => {
-          c.arriveStep = s;
-        });
-        if (!handled) {
+        const first = events.length;
+        if (deliverTo(c.to, { type: 'net', copy: c, payload: it.payload })) c.arriveStep = first;
+        else {
           c.arriveStep = events.length;
           push(c.to, { type: 'ignored', msg: c.msg, from: c.from, copy: c.id, kind: c.kind });
         }

@@ -25,18 +25,20 @@ export interface LinkModelOptions {
  */
 export function linkModel(o: LinkModelOptions): NetworkModel {
   const rnd = new Random(o.seed);
+  const latency = rnd.keyed('lat:');
+  const loss = rnd.keyed('loss:');
   const overrides = new Map<CopyId | string, CopyOverride>();
   // Later edits of the same copy win, as the user made them.
   for (const ov of o.overrides ?? []) overrides.set(ov.copy, ov);
   const [min, max] = o.latency;
   return {
     fate(c: CopyDraft): Fate {
-      const latency = rnd.int(`lat:${c.id}`, min, max);
+      const lat = latency.int(c.id, min, max);
       const ov = overrides.get(c.id);
-      if (ov?.drop) return { lost: 'dropped', at: c.sentAt + latency };
+      if (ov?.drop) return { lost: 'dropped', at: c.sentAt + lat };
       if (ov?.deliverAt !== undefined) return { arriveAt: Math.max(c.sentAt, ov.deliverAt), prio: -1 };
-      if (rnd.chance(`loss:${c.id}`, o.loss)) return { lost: 'loss', at: c.sentAt + latency };
-      return { arriveAt: c.sentAt + latency };
+      if (loss.chance(c.id, o.loss)) return { lost: 'loss', at: c.sentAt + lat };
+      return { arriveAt: c.sentAt + lat };
     },
   };
 }

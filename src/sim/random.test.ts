@@ -57,6 +57,31 @@ describe('the seeded, keyed random generator', () => {
     );
   });
 
+  it('keyed(prefix) draws what the joined key prefix + key draws, by the independent rewrite (property)', () => {
+    const small = fc.integer({ min: -50, max: 50 });
+    fc.assert(
+      fc.property(
+        seedArb,
+        fc.string({ unit: 'binary', maxLength: 8 }),
+        fc.string({ unit: 'binary', maxLength: 20 }),
+        small,
+        small,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (seed, prefix, key, a, b, p) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const f = refFloat(seed, prefix + key);
+          const r = new Random(seed).keyed(prefix);
+          expect(r.int(key, lo, hi)).toBe(hi <= lo ? lo : lo + Math.floor(f * (hi - lo + 1)));
+          expect(r.chance(key, p)).toBe(p > 0 && f < p);
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // The worked values above, through the network's prefixes.
+    expect(new Random(42).keyed('lat:').int('m1@P1', 1, 10)).toBe(9);
+    expect(new Random(7).keyed('loss:').chance('m1@P1', 0.19)).toBe(true);
+  });
+
   it('is deterministic: the same seed gives the same values, whatever was drawn before (property)', () => {
     fc.assert(
       fc.property(

@@ -9,7 +9,11 @@
 
 /** 32-bit FNV-1a of a string, mixed with the seed. */
 function hash(seed: number, key: string): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
+  return extend((0x811c9dc5 ^ seed) >>> 0, key);
+}
+
+/** FNV-1a state `h` carried on over `key`: hash(seed, a + b) is extend(hash(seed, a), b). */
+function extend(h: number, key: string): number {
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
@@ -43,4 +47,23 @@ export class Random {
   chance(key: string, p: number): boolean {
     return p > 0 && this.float(key) < p;
   }
+
+  /**
+   * A family of keys sharing a prefix (`lat:` + copy id): `keyed(prefix).int(id, lo, hi)` draws
+   * exactly what `int(prefix + id, lo, hi)` does, without building the joined string per draw.
+   */
+  keyed(prefix: string): KeyedRandom {
+    const start = hash(this.seed, prefix);
+    const float = (key: string) => mix(extend(start, key)) / 4294967296;
+    return {
+      int: (key, lo, hi) => (hi <= lo ? lo : lo + Math.floor(float(key) * (hi - lo + 1))),
+      chance: (key, p) => p > 0 && float(key) < p,
+    };
+  }
+}
+
+/** Draws for the keys `prefix + key` (see `Random.keyed`). */
+export interface KeyedRandom {
+  int(key: string, lo: number, hi: number): number;
+  chance(key: string, p: number): boolean;
 }

@@ -20,8 +20,12 @@ import type { HeldBack, OrderingInput, WaitReason } from './types';
 export interface CausalContext {
   self: NodeId;
   group: readonly NodeId[];
-  /** The precedence vector, keyed by member. */
-  vector: Readonly<Record<string, number>>;
+  /**
+   * The precedence vector in group order: `vector[k]` is V[group[k]]. Never changed once made:
+   * a delivery makes a new one, which is also the `vector` its trace event shows. (The panel's
+   * view names the entries by member: `vectorRecord`.)
+   */
+  vector: readonly number[];
   holdback: HeldBack[];
   delivered: DeliveryQueue;
 }
@@ -29,13 +33,25 @@ export interface CausalContext {
 /** A vector timestamp in group order, as the lecture writes it: `[1,1,0]`. */
 export const vtLabel = (vt: readonly number[]) => `[${vt.join(',')}]`;
 
-const inGroupOrder = (c: CausalContext, v: Readonly<Record<string, number>>) => c.group.map((g) => v[g] ?? 0);
+/** The precedence vector keyed by member, as the process panel shows it: `{P0: 1, P1: 1, P2: 0}`. */
+export function vectorRecord(c: Pick<CausalContext, 'group' | 'vector'>): Record<string, number> {
+  const v: Record<string, number> = {};
+  for (let k = 0; k < c.group.length; k++) v[c.group[k]!] = c.vector[k] ?? 0;
+  return v;
+}
+
+/** `v` with member `k`'s entry set to `n`: a new array, as vectors are never changed. */
+function withEntry(v: readonly number[], k: number, n: number): number[] {
+  const out = v.slice();
+  if (k >= 0) out[k] = n;
+  return out;
+}
 
 export const causal: LayerLogic<CausalContext, OrderingInput> = {
   init: ({ self, group }) => ({
     self,
     group,
-    vector: Object.fromEntries(group.map((g) => [g, 0])),
+    vector: group.map(() => 0),
     holdback: [],
     delivered: emptyQueue(),
   }),
@@ -47,11 +63,11 @@ export const causal: LayerLogic<CausalContext, OrderingInput> = {
 };
 
 function send(c: CausalContext, p: Packet): Outcome<CausalContext> {
-  const vector = { ...c.vector, [c.self]: (c.vector[c.self] ?? 0) + 1 };
-  const vt = inGroupOrder(c, vector);
+  const i = c.group.indexOf(c.self);
+  const vt = withEntry(c.vector, i, (c.vector[i] ?? 0) + 1);
   const packet: Packet = { ...p, h: { ...p.h, vt } };
   return {
-    context: { ...c, vector, delivered: append(c.delivered, p.msg) },
+    context: { ...c, vector: vt, delivered: append(c.delivered, p.msg) },
     out: [
       act.down({ packet, to: c.group.filter((g) => g !== c.self), label: vtLabel(vt) }),
       // The sender delivers its own message at once: it causally follows everything it delivered.
@@ -66,21 +82,22 @@ function send(c: CausalContext, p: Packet): Outcome<CausalContext> {
   };
 }
 
-/** The lecture's two-part test; null when the message may be delivered now. */
+/** The lecture's two-part test; null when the message may be delivered now. `vector` is in group order. */
 export function causalWait(
   group: readonly NodeId[],
-  vector: Readonly<Record<string, number>>,
+  vector: readonly number[],
   from: NodeId,
   vt: readonly number[],
 ): WaitReason | null {
-  const have = vector[from] ?? 0;
+  const j = group.indexOf(from);
+  const have = vector[j] ?? 0;
   // (1) Is this in FIFO order from its sender?
-  if (vt[group.indexOf(from)] !== have + 1) return { kind: 'seq', sender: from, need: have + 1 };
+  if (vt[j] !== have + 1) return { kind: 'seq', sender: from, need: have + 1 };
   // (2) Is vt[k] ≤ V[k] for every other k? The first k ahead names the missing message.
   for (let k = 0; k < group.length; k++) {
     const g = group[k]!;
-    if (g !== from && (vt[k] ?? 0) > (vector[g] ?? 0))
-      return { kind: 'causal', sender: g, need: (vector[g] ?? 0) + 1 };
+    if (g !== from && (vt[k] ?? 0) > (vector[k] ?? 0))
+      return { kind: 'causal', sender: g, need: (vector[k] ?? 0) + 1 };
   }
   return null;
 }
@@ -89,7 +106,7 @@ function receive(c: CausalContext, p: Packet): Outcome<CausalContext> {
   const vt = p.h.vt as number[];
   const out: LayerAction[] = [act.about('receive', p, { vt })];
   const j = c.group.indexOf(p.from);
-  if ((vt[j] ?? 0) <= (c.vector[p.from] ?? 0) || c.holdback.some((m) => m.msg === p.msg)) {
+  if ((vt[j] ?? 0) <= (c.vector[j] ?? 0) || isHeld(c.holdback, p.msg)) {
     out.push(act.about('discard', p, { vt, reason: 'duplicate' }));
     return { context: c, out };
   }
@@ -108,26 +125,39 @@ function receive(c: CausalContext, p: Packet): Outcome<CausalContext> {
   return drain(c, p, out);
 }
 
+function isHeld(holdback: readonly HeldBack[], msg: Packet['msg']): boolean {
+  for (let i = 0; i < holdback.length; i++) if (holdback[i]!.msg === msg) return true;
+  return false;
+}
+
+/** Delivers `q` after `vector`, recording it; returns the vector after it. */
+function deliverAfter(
+  c: CausalContext,
+  vector: readonly number[],
+  q: Packet,
+  fromHoldback: boolean,
+  out: LayerAction[],
+) {
+  const vt = q.h.vt as number[];
+  const j = c.group.indexOf(q.from);
+  const after = withEntry(vector, j, vt[j] ?? 0);
+  out.push(
+    act.record({
+      type: 'deliver',
+      msg: q.msg,
+      from: q.from,
+      kind: q.kind,
+      detail: fromHoldback ? { vt, vector: after, fromHoldback } : { vt, vector: after },
+    }),
+    act.up({ packet: q }),
+  );
+  return after;
+}
+
 /** Deliver `p`, then every held-back message that the lecture's test now lets through. */
 function drain(c: CausalContext, p: Packet, out: LayerAction[]): Outcome<CausalContext> {
-  const vector: Record<string, number> = { ...c.vector };
-  let delivered = c.delivered;
-  const deliver = (q: Packet, fromHoldback: boolean) => {
-    const vt = q.h.vt as number[];
-    vector[q.from] = vt[c.group.indexOf(q.from)] ?? 0;
-    delivered = append(delivered, q.msg);
-    out.push(
-      act.record({
-        type: 'deliver',
-        msg: q.msg,
-        from: q.from,
-        kind: q.kind,
-        detail: { vt, vector: inGroupOrder(c, vector), ...(fromHoldback ? { fromHoldback } : {}) },
-      }),
-      act.up({ packet: q }),
-    );
-  };
-  deliver(p, false);
+  let vector = deliverAfter(c, c.vector, p, false, out);
+  let delivered = append(c.delivered, p.msg);
   // A held message waits for the sender its reason names; only a delivery from that sender can
   // release it or change what it waits for. So re-test just those, sender by sender.
   let holdback = c.holdback;
@@ -143,7 +173,9 @@ function drain(c: CausalContext, p: Packet, out: LayerAction[]): Outcome<CausalC
       }
       const reason = causalWait(c.group, vector, m.from, m.h.vt as number[]);
       if (reason === null) {
-        deliver({ msg: m.msg, from: m.from, kind: m.kind ?? 'data', h: m.h }, true);
+        const q: Packet = { msg: m.msg, from: m.from, kind: m.kind ?? 'data', h: m.h };
+        vector = deliverAfter(c, vector, q, true, out);
+        delivered = append(delivered, q.msg);
         changed.push(m.from);
       } else still.push(sameReason(r, reason) ? m : { ...m, reason });
     }

@@ -9,40 +9,69 @@ import type { MsgId } from '../../sim/ids';
  */
 export interface DeliveryQueue {
   readonly log: MsgId[];
-  /** Where each message sits in `log`. */
-  readonly at: Map<MsgId, number>;
+  /**
+   * Where each message sits in `log`, shared like the log; filled only as far as a
+   * `hasDelivered` question needs (an ordering that never asks, causal, never pays for it).
+   */
+  readonly at: LogIndex;
   /** How much of `log` this state has delivered. */
   readonly length: number;
 }
 
-export const emptyQueue = (): DeliveryQueue => ({ log: [], at: new Map(), length: 0 });
+/** A message's position in a shared log, for the first `indexed` entries of it. */
+interface LogIndex {
+  readonly pos: Map<MsgId, number>;
+  indexed: number;
+}
+
+export const emptyQueue = (): DeliveryQueue => ({ log: [], at: { pos: new Map(), indexed: 0 }, length: 0 });
 
 export function append(q: DeliveryQueue, msg: MsgId): DeliveryQueue {
   let { log, at } = q;
   // Appending to an older state than the latest (never in a forward run) copies, so states never share a wrong future.
   if (log.length !== q.length) {
     log = log.slice(0, q.length);
-    at = new Map(log.map((m, i) => [m, i]));
+    at = { pos: new Map(), indexed: 0 };
   }
-  at.set(msg, log.length);
   log.push(msg);
   return { log, at, length: q.length + 1 };
 }
 
 /** Has this state delivered `msg`? */
 export function hasDelivered(q: DeliveryQueue, msg: MsgId): boolean {
-  const i = q.at.get(msg);
+  const { log, at } = q;
+  // The log only grows (`append` copies it otherwise), so the index extends and never goes stale.
+  // A message in the log twice keeps its last position, as when the index was kept on each append.
+  for (; at.indexed < log.length; at.indexed++) at.pos.set(log[at.indexed]!, at.indexed);
+  const i = at.pos.get(msg);
   return i !== undefined && i < q.length;
 }
 
 export const toArray = (q: DeliveryQueue): MsgId[] => q.log.slice(0, q.length);
+
+/** Where a view keeps its queue: a symbol, and not enumerable, so neither JSON nor an equality test sees it. */
+const QUEUE = Symbol('delivery queue');
+
+/** One getter shared by every view: a fresh closure per view would give each its own hidden class. */
+function deliveredOf(this: { [QUEUE]: DeliveryQueue }): MsgId[] {
+  return toArray(this[QUEUE]);
+}
+
+const QUEUE_SLOT = {
+  value: undefined as DeliveryQueue | undefined,
+  writable: false,
+  enumerable: false,
+  configurable: false,
+};
+const DELIVERED = { get: deliveredOf, enumerable: true, configurable: false };
 
 /**
  * Give a view its `delivered` list, computed when it is read (by a panel, or JSON.stringify of
  * the trace) rather than copied into every step's snapshot.
  */
 export function withDelivered<V extends object>(view: V, q: DeliveryQueue): V & { delivered: MsgId[] } {
-  return Object.defineProperty(view, 'delivered', { enumerable: true, get: () => toArray(q) }) as V & {
-    delivered: MsgId[];
-  };
+  QUEUE_SLOT.value = q;
+  Object.defineProperty(view, QUEUE, QUEUE_SLOT);
+  QUEUE_SLOT.value = undefined;
+  return Object.defineProperty(view, 'delivered', DELIVERED) as V & { delivered: MsgId[] };
 }

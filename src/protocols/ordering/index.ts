@@ -1,13 +1,13 @@
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
 import type { MsgId } from '../../sim/ids';
 import { layerMachine } from '../layer';
-import { type CausalContext, causal } from './causal';
-import { withDelivered } from './delivered';
+import { type CausalContext, causal, vectorRecord } from './causal';
+import { toArray, withDelivered } from './delivered';
 import { type FifoContext, fifo } from './fifo';
 import { type GlobalTimeContext, globaltime } from './globaltime';
 import { type SyncContext, sync } from './sync';
 import { type TotalContext, total } from './total';
-import type { OrderingInput, OrderingView } from './types';
+import type { HeldBack, OrderingInput, OrderingView } from './types';
 import { type UnorderedContext, unordered } from './unordered';
 
 /**
@@ -32,10 +32,38 @@ const unorderedView = (snap: AnyMachineSnapshot): OrderingView => {
   return withDelivered({ holdback: [] }, c.delivered);
 };
 
-const causalView = (snap: AnyMachineSnapshot): OrderingView => {
-  const c = snap.context as CausalContext;
-  return withDelivered({ holdback: c.holdback, vector: c.vector }, c.delivered);
-};
+const VECTOR = { get: causalVector, enumerable: true, configurable: false };
+const DELIVERED = { get: causalDelivered, enumerable: true, configurable: false };
+function causalVector(this: CausalView): Record<string, number> {
+  return vectorRecord(CausalView.context(this));
+}
+function causalDelivered(this: CausalView): MsgId[] {
+  return toArray(CausalView.context(this).delivered);
+}
+
+/**
+ * The causal layer's view: `holdback`, then `vector` keyed by member and `delivered`, both made
+ * when they are read (by the panel, or JSON.stringify of the trace) from the context, which the
+ * view keeps in a private field (neither JSON nor an equality test sees it). The context keeps its
+ * vector as an array in group order, cheap to copy on each delivery; and a private field costs far
+ * less than a hidden property set with Object.defineProperty, which a view is made with once per step.
+ */
+class CausalView {
+  readonly holdback: HeldBack[];
+  readonly #c: CausalContext;
+  constructor(c: CausalContext) {
+    this.holdback = c.holdback;
+    this.#c = c;
+    Object.defineProperty(this, 'vector', VECTOR);
+    Object.defineProperty(this, 'delivered', DELIVERED);
+  }
+  static context(v: CausalView): CausalContext {
+    return v.#c;
+  }
+}
+
+const causalView = (snap: AnyMachineSnapshot): OrderingView =>
+  new CausalView(snap.context as CausalContext) as unknown as OrderingView;
 
 const totalView = (snap: AnyMachineSnapshot): OrderingView => {
   const c = snap.context as TotalContext;
