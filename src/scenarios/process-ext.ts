@@ -173,7 +173,7 @@ const OmissionFault = z
       .describe(
         'Send omission: copies the process sends are lost. Receive omission: copies reaching it are lost.',
       ),
-    at: Time.describe('Start of the window.'),
+    at: Time.describe('When the omission starts (the window is from here to until).'),
     node: Id,
     until: Time.optional().describe('End of the window (exclusive; default: for ever).'),
     copy: z

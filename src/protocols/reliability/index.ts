@@ -135,7 +135,7 @@ function reliabilityLayer(r: ReliabilitySpec, self: NodeId, views: boolean): Lay
       mode: r.scheme === 'unreliable' ? 'unreliable' : 'reliable',
       timeout: r.timeout,
       tries: r.tries,
-      // A view change must know what is on the wire: with views, messages never wait for a window.
+      // A view change must know what is on the wire: with views, no message ever waits for a window slot.
       window: views ? Number.POSITIVE_INFINITY : r.window,
       cumulative: r.cumulative,
       ackDelay: r.ackDelay,

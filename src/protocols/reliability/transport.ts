@@ -62,7 +62,7 @@ export interface TransportContext {
   out: Outstanding[];
   /** NACK mode: every message sent, kept for retransmission on request. */
   buffer: Outstanding[];
-  /** Waiting for the pipelining window. */
+  /** Waiting for a slot in the pipelining window */
   queue: DownParams[];
   /** Incoming channels, by sender. */
   recv: Record<string, Channel>;

@@ -82,7 +82,7 @@ export interface ReliabilityView {
   buffered: number;
   /** Their ids, oldest first. */
   buffer: MsgId[];
-  /** Messages waiting for the pipelining window. */
+  /** Messages waiting for a slot in the pipelining window */
   queued: MsgId[];
   /** Per buffered message, the members whose ACK (atomic after "go": whose reply) has not come. */
   pending: { msg: MsgId; waiting: NodeId[] }[];
