@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { randomMulticasts } from '../bench/workloads';
+import { ui } from '../src/i18n/ui';
 import { type ProcessScenario, type Scenario, titleIn } from '../src/scenarios/schema';
 import { simulate } from '../src/scenarios/simulate';
 import { decodeShare, type ShareDoc } from '../src/scenarios/url';
@@ -327,6 +328,12 @@ test('opening a bad scenario file shows the field-precise errors and keeps the c
   const alert = page.getByTestId('load-error');
   await expect(alert).toContainText('network.latency');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(FIFO_TITLE);
+  // The banner follows a language switch: its sentence and the field's message both.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(alert).toContainText(ui.zh.errors.invalid);
+  await expect(alert).not.toContainText(ui.en.errors.invalid);
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(alert).toContainText(ui.en.errors.invalid);
 
   await input.setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
   await expect(alert).toContainText('not valid JSON');

@@ -29,8 +29,10 @@ export interface Selection {
 export interface LoadError {
   /** Where the bad input came from: a share link, a file, the CLI. */
   source: 'link' | 'file';
-  /** One sentence: what is wrong. */
+  /** One sentence: what is wrong (in the language of the moment it happened). */
   summary: string;
+  /** The same sentence as a key of the `ui` strings, so the banner follows a language switch. */
+  message?: { key: string; args?: Record<string, string | number> };
   /** Field-precise problems, when the input parsed but did not validate. */
   errors: FieldError[];
   /** A link's machine-readable problem, so the shell can word it in the student's language. */

@@ -13,7 +13,13 @@ export function ErrorBanner() {
     <div className="error-banner" role="alert" data-testid="load-error">
       <div className="error-text">
         <strong>{t(error.source === 'link' ? 'errors.link' : 'errors.file')}</strong>
-        <p>{error.problem ? shareProblemText(error.problem, lang) : error.summary}</p>
+        <p>
+          {error.problem
+            ? shareProblemText(error.problem, lang)
+            : error.message
+              ? t(error.message.key, error.message.args)
+              : error.summary}
+        </p>
         {error.errors.length > 0 && (
           <ul>
             {error.errors.map((e, i) => (

@@ -24,6 +24,11 @@ const AVAILABLE: readonly Ordering[] = ORDERINGS.filter((o) => o in ORDERING_DEF
 export function Header() {
   const { t } = useTranslation('ui');
   const store = useLabStore();
+  /** A load error's sentence, now and as a key the banner re-words when the language changes. */
+  const said = (key: string, args?: Record<string, string | number>) => ({
+    summary: t(key, args),
+    message: args ? { key, args } : { key },
+  });
   const title = useLab(shownTitle) ?? t('untitled');
   const ordering = useLab((s) => (s.scenario.lab === 'process' ? s.scenario.ordering : null));
   const lang = useLab((s) => s.lang);
@@ -39,7 +44,7 @@ export function Header() {
     try {
       text = file.size > MAX_FILE_BYTES ? '' : await file.text();
     } catch {
-      return st.setLoadError({ source: 'file', summary: t('errors.unreadable'), errors: [] });
+      return st.setLoadError({ source: 'file', ...said('errors.unreadable'), errors: [] });
     }
     const r = readScenarioText(text, file.size);
     if (r.ok) {
@@ -52,17 +57,17 @@ export function Header() {
       case 'tooBig':
         return st.setLoadError({
           source: 'file',
-          summary: t('errors.tooBig', { size: Math.ceil(r.size / 1000), max: MAX_FILE_BYTES / 1000 }),
+          ...said('errors.tooBig', { size: Math.ceil(r.size / 1000), max: MAX_FILE_BYTES / 1000 }),
           errors: [],
         });
       case 'notJson':
         return st.setLoadError({
           source: 'file',
-          summary: t('errors.notJson', { detail: r.detail }),
+          ...said('errors.notJson', { detail: r.detail }),
           errors: [],
         });
       case 'invalid':
-        return st.setLoadError({ source: 'file', summary: t('errors.invalid'), errors: r.errors });
+        return st.setLoadError({ source: 'file', ...said('errors.invalid'), errors: r.errors });
     }
   };
 
@@ -70,7 +75,7 @@ export function Header() {
   const openExample = (data: unknown) => {
     const st = store.getState();
     const v = validateScenario(data);
-    if (!v.ok) return st.setLoadError({ source: 'file', summary: t('errors.invalid'), errors: v.errors });
+    if (!v.ok) return st.setLoadError({ source: 'file', ...said('errors.invalid'), errors: v.errors });
     if (!safeLoad(store, v.value, 0, 'file')) return;
     st.setLesson(null);
     st.setLoadError(null);

@@ -5,7 +5,12 @@ import type { LabStore, LoadError } from '../store/lab';
 /** A scenario that validated but failed to simulate (a bug, or an ordering this build lacks). */
 export function simulationError(e: unknown, source: LoadError['source']): LoadError {
   const detail = e instanceof Error ? e.message : String(e);
-  return { source, summary: i18next.t('ui:errors.simulate', { detail }), errors: [] };
+  return {
+    source,
+    summary: i18next.t('ui:errors.simulate', { detail }),
+    message: { key: 'errors.simulate', args: { detail } },
+    errors: [],
+  };
 }
 
 /**
