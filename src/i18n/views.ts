@@ -22,6 +22,7 @@ export const views = {
         flight: '{{msg}} ({{kind}}) from {{src}} to {{to}}, in flight, due at time {{time}}',
         arrived: '{{msg}} ({{kind}}) from {{src}} to {{to}}, arrived at time {{time}}',
         lost: '{{msg}} ({{kind}}) from {{src}} to {{to}}, lost ({{reason}})',
+        sep: '. ',
         act: 'Press Enter to deliver it next, delay it or drop it.',
       },
       mark: {
@@ -563,6 +564,7 @@ export const views = {
         flight: '{{msg}}（{{kind}}）从 {{src}} 到 {{to}}，传输中，预计在时间 {{time}} 到达',
         arrived: '{{msg}}（{{kind}}）从 {{src}} 到 {{to}}，在时间 {{time}} 到达',
         lost: '{{msg}}（{{kind}}）从 {{src}} 到 {{to}}，已丢失（{{reason}}）',
+        sep: '。',
         act: '按 Enter 可让它下一个到达、延迟或丢弃。',
       },
       mark: {

@@ -122,7 +122,8 @@ const ArrowView = memo(function ArrowView({
       }),
     [t, a, status],
   );
-  const act = useMemo(() => t('diagram.copy.act'), [t]);
+  // The action after the copy's name, with the sentence break of the language (". " or "。").
+  const act = useMemo(() => t('diagram.copy.sep') + t('diagram.copy.act'), [t]);
   const cls = [
     'mv-arrow',
     status,
@@ -146,7 +147,7 @@ const ArrowView = memo(function ArrowView({
     ? {
         role: 'button',
         tabIndex: 0,
-        'aria-label': `${name}. ${act}`,
+        'aria-label': `${name}${act}`,
         'aria-haspopup': 'dialog' as const,
         'aria-expanded': selected,
         onClick: () => onOpen(a.id),
