@@ -1,7 +1,7 @@
 import type { MsgId, NodeId } from '../sim/ids';
 import type { Trace, TraceEvent } from '../sim/trace';
 import type { CheckResult, Violation } from './types';
-import { type GroupViews, groupViews, isApp, type ViewAt, viewIn } from './views';
+import { type GroupViews, groupViews, isApp, type ViewAt } from './views';
 
 export type { ViewAt } from './views';
 
@@ -81,12 +81,6 @@ export function facts(trace: Trace, opts: GroupOptions = {}): Facts {
     deliveries,
     group,
   };
-}
-
-/** The view `node` was in just after `step` (the whole group when there are no views; null before its first view). */
-export function viewAt(f: Facts, node: NodeId, step: number): ViewAt | null {
-  if (!f.hasViews) return { id: 0, members: f.members, step: -1 };
-  return viewIn(f.views, node, step);
 }
 
 /** The view `msg` was multicast in (views.ts; the whole group when there are no views; null: nobody owes it). */
